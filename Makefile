@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: MIT
+#
+# Tessera's one build. Non-recursive: every target is named from here, so
+# `make -j` sees the whole graph. Everything built goes under build/.
+#
+#   make run      build the ISO and boot it in QEMU on this terminal
+#   make test     host unit tests, then system tests that boot the ISO
+#   make debug    QEMU halted, waiting for gdb (see tools/gdbinit)
+#   make iso      just the bootable image (build/tessera.iso)
+#
+# Variables: SMP=N MEM=512M FIRMWARE=bios|uefi ACCEL=kvm|tcg CMDLINE="..."
+
+BUILD     ?= build
+SMP       ?= 1
+MEM       ?= 512M
+FIRMWARE  ?= bios
+ACCEL     ?=
+CMDLINE   ?=
+PYTHON    ?= python3
+
+export SMP MEM FIRMWARE ACCEL CMDLINE
+
+.PHONY: all iso run debug test unit-test system-test deps clean
+# Keep intermediate objects, so make neither rebuilds nor deletes them.
+.SECONDARY:
+all: iso
+
+deps:
+	@tools/install-deps.sh
+
+include kernel/kernel.mk
+include tests/unit/unit.mk
+
+ISO := $(BUILD)/tessera.iso
+
+iso: $(ISO)
+
+$(ISO): $(KERNEL_ELF) tools/grub.cfg tools/mkiso.sh | deps
+	tools/mkiso.sh $(KERNEL_ELF) $@
+
+run: $(ISO)
+	@$(PYTHON) tools/qemu.py --iso $(ISO) -- $(QEMU_EXTRA)
+
+debug: $(ISO)
+	@$(PYTHON) tools/qemu.py --iso $(ISO) --debug --kernel-elf $(KERNEL_ELF)
+
+test: $(ISO) $(UNIT_TESTS)
+	@$(PYTHON) tools/testrun.py --iso $(ISO) --unit $(UNIT_TESTS)
+
+unit-test: $(UNIT_TESTS)
+	@$(PYTHON) tools/testrun.py --unit $(UNIT_TESTS)
+
+system-test: $(ISO)
+	@$(PYTHON) tools/testrun.py --iso $(ISO)
+
+clean:
+	rm -rf $(BUILD)

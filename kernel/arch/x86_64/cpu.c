@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Per-CPU descriptor tables. Every CPU owns a GDT (the TSS descriptor
+ * differs) and a TSS whose IST stacks catch double faults, NMIs and
+ * machine checks on known-good stacks, whatever state the normal stack is
+ * in. The IST stacks come from the frame allocator through the direct map.
+ */
+#include <arch/cpu.h>
+#include <arch/layout.h>
+#include <arch/percpu.h>
+#include <mm.h>
+#include <panic.h>
+#include <string.h>
+
+cpu_t cpu_table[MAX_CPUS];
+uint32_t cpu_count = 1;
+bool percpu_ready;
+
+static void gdt_fill(cpu_t *c)
+{
+	uint64_t tss = (uint64_t)&c->tss;
+	uint64_t limit = sizeof(tss_t) - 1;
+
+	c->gdt[0] = 0;
+	c->gdt[1] = 0x00af9a000000ffff;   /* kernel code, 64-bit */
+	c->gdt[2] = 0x00cf92000000ffff;   /* kernel data */
+	c->gdt[3] = 0x00cffa000000ffff;   /* user code, 32-bit (unused) */
+	c->gdt[4] = 0x00cff2000000ffff;   /* user data */
+	c->gdt[5] = 0x00affa000000ffff;   /* user code, 64-bit */
+	/* 64-bit available TSS: a 16-byte descriptor. */
+	c->gdt[6] = (limit & 0xffff) | ((tss & 0xffffff) << 16) |
+		    (0x89ul << 40) | (((limit >> 16) & 0xf) << 48) |
+		    (((tss >> 24) & 0xff) << 56);
+	c->gdt[7] = tss >> 32;
+}
+
+static void gdt_load(cpu_t *c)
+{
+	struct __attribute__((packed)) {
+		uint16_t limit;
+		uint64_t base;
+	} ptr = { sizeof(c->gdt) - 1, (uint64_t)c->gdt };
+
+	__asm__ volatile(
+		"lgdt %0\n\t"
+		"mov %1, %%ds\n\t"
+		"mov %1, %%es\n\t"
+		"mov %1, %%ss\n\t"
+		"pushq %2\n\t"
+		"lea 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"ltr %w3"
+		: : "m"(ptr), "r"((uint64_t)SEL_KERNEL_DATA), "i"(SEL_KERNEL_CODE),
+		    "r"((uint64_t)SEL_TSS)
+		: "rax", "memory");
+}
+
+static void tss_fill(cpu_t *c)
+{
+	memset(&c->tss, 0, sizeof(c->tss));
+	c->tss.iomap_base = sizeof(tss_t);      /* no I/O permission bitmap */
+	c->tss.rsp[0] = c->stack_top;
+	for (int i = 0; i < IST_COUNT; i++) {
+		if (!c->ist_top[i]) {
+			void *stack = page_alloc_zeroed(IST_STACK_SIZE / PAGE_SIZE);
+			if (!stack)
+				panic("cpu %u: no memory for IST stacks", c->id);
+			c->ist_top[i] = (uintptr_t)stack + IST_STACK_SIZE;
+		}
+		c->tss.ist[i] = c->ist_top[i];
+	}
+}
+
+void cpu_setup(cpu_t *c)
+{
+	c->self = c;
+	tss_fill(c);
+	gdt_fill(c);
+	gdt_load(c);
+	/* %gs was reloaded as a null selector: set the base after that. */
+	__asm__ volatile("mov %0, %%gs" : : "r"(0) );
+	wrmsr(MSR_GS_BASE, (uint64_t)c);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	idt_load();
+}

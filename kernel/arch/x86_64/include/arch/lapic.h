@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The local APIC (xAPIC, memory-mapped) and the I/O APIC. Each CPU calls
+ * lapic_init_cpu for itself; the timer is calibrated once, on the BSP,
+ * against the TSC clock, and every CPU then runs it periodically at
+ * TIMER_HZ on VEC_TIMER.
+ */
+#pragma once
+
+#include <stdint.h>
+
+#define TIMER_HZ 100
+
+void lapic_init(uint64_t phys_base);     /* maps it; BSP, once */
+void lapic_init_cpu(void);
+uint32_t lapic_id(void);
+void lapic_eoi(void);
+void lapic_timer_calibrate(void);
+void lapic_timer_start(void);
+void lapic_send_init(uint32_t apic_id);
+void lapic_send_startup(uint32_t apic_id, uint32_t page);
+void lapic_send_ipi(uint32_t apic_id, uint32_t vector);
+void lapic_send_nmi_all_others(void);
+
+void ioapic_init(void);
+void pic_disable(void);

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Local APIC access. The register page is mapped uncached once and shared
+ * (every CPU sees its own APIC at the same address). Interrupt commands
+ * wait for the previous one's delivery bit to clear before the next, so
+ * sequences like INIT-SIPI-SIPI are not merged.
+ */
+#include <arch/lapic.h>
+
+#include <arch/cpu.h>
+#include <arch/percpu.h>
+#include <arch/trap.h>
+#include <clock.h>
+#include <log.h>
+#include <mm.h>
+#include <panic.h>
+
+enum {
+	LAPIC_ID = 0x20, LAPIC_TPR = 0x80, LAPIC_EOI = 0xb0, LAPIC_SVR = 0xf0,
+	LAPIC_ICR_LOW = 0x300, LAPIC_ICR_HIGH = 0x310, LAPIC_LVT_TIMER = 0x320,
+	LAPIC_LVT_LINT0 = 0x350, LAPIC_LVT_LINT1 = 0x360, LAPIC_LVT_ERROR = 0x370,
+	LAPIC_TIMER_INITIAL = 0x380, LAPIC_TIMER_CURRENT = 0x390,
+	LAPIC_TIMER_DIVIDE = 0x3e0,
+};
+
+#define LVT_MASKED      (1u << 16)
+#define LVT_PERIODIC    (1u << 17)
+#define ICR_PENDING     (1u << 12)
+#define ICR_ASSERT      (1u << 14)
+#define ICR_MODE_NMI    (4u << 8)
+#define ICR_MODE_INIT   (5u << 8)
+#define ICR_MODE_STARTUP (6u << 8)
+#define ICR_ALL_BUT_SELF (3u << 18)
+
+static volatile uint32_t *lapic_regs;
+static uint32_t lapic_ticks_per_period;
+
+static uint32_t lapic_read(uint32_t reg)
+{
+	return lapic_regs[reg / 4];
+}
+
+static void lapic_write(uint32_t reg, uint32_t v)
+{
+	lapic_regs[reg / 4] = v;
+}
+
+static void lapic_timer_tick(trap_frame_t *frame)
+{
+	(void)frame;
+	cpu_current()->timer_ticks++;
+	lapic_eoi();
+}
+
+void lapic_init(uint64_t phys_base)
+{
+	if (!phys_base)
+		phys_base = rdmsr(MSR_APIC_BASE) & ~0xffful;
+	lapic_regs = vmm_map_phys(phys_base, PAGE_SIZE, VM_WRITE | VM_NOCACHE);
+	trap_set_handler(VEC_TIMER, lapic_timer_tick);
+}
+
+void lapic_init_cpu(void)
+{
+	wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | (1 << 11));
+	lapic_write(LAPIC_SVR, 0x100 | VEC_SPURIOUS);
+	lapic_write(LAPIC_TPR, 0);
+	lapic_write(LAPIC_LVT_LINT0, LVT_MASKED);
+	lapic_write(LAPIC_LVT_LINT1, 4u << 8);          /* NMI */
+	lapic_write(LAPIC_LVT_ERROR, LVT_MASKED);
+	lapic_write(LAPIC_LVT_TIMER, LVT_MASKED);
+}
+
+uint32_t lapic_id(void)
+{
+	return lapic_read(LAPIC_ID) >> 24;
+}
+
+void lapic_eoi(void)
+{
+	lapic_write(LAPIC_EOI, 0);
+}
+
+void lapic_timer_calibrate(void)
+{
+	const uint64_t window_ns = 10 * 1000 * 1000;
+
+	lapic_write(LAPIC_TIMER_DIVIDE, 0x3);           /* divide by 16 */
+	lapic_write(LAPIC_LVT_TIMER, LVT_MASKED);
+	lapic_write(LAPIC_TIMER_INITIAL, 0xffffffff);
+	clock_delay_ns(window_ns);
+	uint32_t elapsed = 0xffffffff - lapic_read(LAPIC_TIMER_CURRENT);
+	lapic_write(LAPIC_TIMER_INITIAL, 0);
+	lapic_ticks_per_period = (uint32_t)((uint64_t)elapsed * (1000000000 / window_ns) /
+					    TIMER_HZ);
+	if (!lapic_ticks_per_period)
+		panic("lapic: timer calibration failed (no ticks in 10 ms)");
+	klog("lapic: timer %lu kHz (divided by 16), %u Hz tick",
+	     (unsigned long)elapsed * (1000000000 / window_ns) / 1000, TIMER_HZ);
+}
+
+void lapic_timer_start(void)
+{
+	lapic_write(LAPIC_TIMER_DIVIDE, 0x3);
+	lapic_write(LAPIC_LVT_TIMER, VEC_TIMER | LVT_PERIODIC);
+	lapic_write(LAPIC_TIMER_INITIAL, lapic_ticks_per_period);
+}
+
+static void lapic_icr_send(uint32_t apic_id, uint32_t low)
+{
+	for (int i = 0; i < 1000000 && (lapic_read(LAPIC_ICR_LOW) & ICR_PENDING); i++)
+		cpu_relax();
+	lapic_write(LAPIC_ICR_HIGH, apic_id << 24);
+	lapic_write(LAPIC_ICR_LOW, low);
+	for (int i = 0; i < 1000000 && (lapic_read(LAPIC_ICR_LOW) & ICR_PENDING); i++)
+		cpu_relax();
+}
+
+void lapic_send_init(uint32_t apic_id)
+{
+	lapic_icr_send(apic_id, ICR_MODE_INIT | ICR_ASSERT);
+}
+
+void lapic_send_startup(uint32_t apic_id, uint32_t page)
+{
+	lapic_icr_send(apic_id, ICR_MODE_STARTUP | ICR_ASSERT | (page & 0xff));
+}
+
+void lapic_send_ipi(uint32_t apic_id, uint32_t vector)
+{
+	lapic_icr_send(apic_id, ICR_ASSERT | (vector & 0xff));
+}
+
+void lapic_send_nmi_all_others(void)
+{
+	if (lapic_regs)
+		lapic_icr_send(0, ICR_MODE_NMI | ICR_ASSERT | ICR_ALL_BUT_SELF);
+}

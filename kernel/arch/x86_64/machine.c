@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Stopping and leaving. Other CPUs are stopped with an NMI, which gets
+ * through even with their interrupts disabled; the NMI handler parks a CPU
+ * for good when a panic is under way. Leaving in test mode goes through
+ * QEMU's isa-debug-exit device at port 0xf4: QEMU exits with status
+ * (value << 1) | 1, so 1 means passed and 3 failed.
+ */
+#include <machine.h>
+
+#include <arch/cpu.h>
+#include <arch/lapic.h>
+#include <arch/trap.h>
+#include <log.h>
+#include <panic.h>
+
+#define DEBUG_EXIT_PORT 0xf4
+
+bool machine_test_mode;
+static volatile bool machine_stopping;
+
+static void machine_nmi(trap_frame_t *frame)
+{
+	if (machine_stopping)
+		cpu_halt_forever();
+	klog("nmi: unexpected NMI at %#lx, ignored", frame->rip);
+}
+
+void machine_init(void)
+{
+	trap_set_handler(2, machine_nmi);
+}
+
+void machine_stop_other_cpus(void)
+{
+	machine_stopping = true;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	lapic_send_nmi_all_others();
+}
+
+void machine_finish(bool passed)
+{
+	if (machine_test_mode)
+		outl(DEBUG_EXIT_PORT, passed ? 0 : 1);
+	cpu_halt_forever();
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Trap dispatch. Exceptions raised in kernel mode are bugs and end in
+ * panic_trap; interrupts go to the handler registered for their vector
+ * (the LAPIC timer, IPIs), and a vector with no handler is reported once
+ * and ignored, since a stray device interrupt must not kill the system.
+ */
+#include <arch/trap.h>
+
+#include <arch/lapic.h>
+#include <log.h>
+#include <panic.h>
+
+static trap_handler_t trap_handlers[256];
+
+static const char *const exception_names[32] = {
+	[0] = "divide error", [1] = "debug", [2] = "non-maskable interrupt",
+	[3] = "breakpoint", [4] = "overflow", [5] = "bound range exceeded",
+	[6] = "invalid opcode", [7] = "device not available",
+	[8] = "double fault", [9] = "coprocessor segment overrun",
+	[10] = "invalid TSS", [11] = "segment not present",
+	[12] = "stack-segment fault", [13] = "general protection fault",
+	[14] = "page fault", [16] = "x87 floating-point error",
+	[17] = "alignment check", [18] = "machine check",
+	[19] = "SIMD floating-point error", [20] = "virtualization exception",
+	[21] = "control protection exception", [28] = "hypervisor injection",
+	[29] = "VMM communication exception", [30] = "security exception",
+};
+
+const char *trap_exception_name(unsigned vector)
+{
+	if (vector < 32 && exception_names[vector])
+		return exception_names[vector];
+	return vector < 32 ? "reserved exception" : "interrupt";
+}
+
+void trap_set_handler(unsigned vector, trap_handler_t handler)
+{
+	trap_handlers[vector & 0xff] = handler;
+}
+
+void trap_dispatch(trap_frame_t *frame)
+{
+	unsigned vector = frame->vector & 0xff;
+	trap_handler_t handler = trap_handlers[vector];
+
+	if (handler) {
+		handler(frame);
+		return;
+	}
+	if (vector < 32)
+		panic_trap(frame);
+	if (vector == VEC_SPURIOUS)
+		return;
+	klog("trap: unexpected interrupt vector %u, ignored", vector);
+	lapic_eoi();
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Interrupt and exception entry. One stub per vector pushes a zero where
+ * the CPU pushes no error code, then the vector, so every entry reaches
+ * trap_common with the same trap_frame_t layout (arch/trap.h). Coming from
+ * user mode (CPL 3 in the saved CS) the stub swaps GS to the kernel's
+ * per-CPU base, and swaps back on the way out.
+ */
+
+
+	.altmacro
+	.macro trap_stub vector
+	.balign 16
+	.if !((\vector == 8) || ((\vector >= 10) && (\vector <= 14)) || (\vector == 17) || (\vector == 21) || (\vector == 29) || (\vector == 30))
+	pushq $0
+	.endif
+	pushq $\vector
+	jmp trap_common
+	.endm
+
+	.text
+	.global trap_stubs_start
+trap_stubs_start:
+	.set vec, 0
+	.rept 256
+	trap_stub %vec
+	.set vec, vec + 1
+	.endr
+
+trap_common:
+	/* CS is at +24 from the vector slot (vector, error, rip, cs). */
+	testb $3, 24(%rsp)
+	jz 1f
+	swapgs
+1:	push %rax
+	push %rbx
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %rbp
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	cld
+	mov %rsp, %rdi
+	/* Let a backtrace walk from the interrupted frame through rbp. */
+	mov 8*8(%rsp), %rbp
+	call trap_dispatch
+	.global trap_return
+trap_return:
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	testb $3, 24(%rsp)
+	jz 2f
+	swapgs
+2:	add $16, %rsp
+	iretq

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kmain: the boot CPU's path from the assembly entry to an idle system.
+ * Order matters and is the order of dependencies: the serial log first (so
+ * everything after can report), the boot information (copied before the
+ * frame allocator may reuse its memory), frames, page tables, heap, the
+ * CPU's own tables, the framebuffer log, ACPI, the clock, the interrupt
+ * controllers, and finally the other CPUs.
+ */
+#include <arch/cpu.h>
+#include <arch/lapic.h>
+#include <arch/percpu.h>
+#include <boot.h>
+#include <clock.h>
+#include <console.h>
+#include <crashtest.h>
+#include <ktest.h>
+#include <lib/cmdline.h>
+#include <log.h>
+#include <machine.h>
+#include <mm.h>
+#include <platform.h>
+#include <smp.h>
+
+extern char boot_stack_bottom[], boot_stack_top[];
+
+#define TESSERA_VERSION "0.1"
+
+static void kmain_report_boot(void)
+{
+	klog("Tessera %s booting (x86_64, %s via %s)", TESSERA_VERSION,
+	     boot_info.efi_boot ? "UEFI" : "BIOS",
+	     boot_info.loader_name ? boot_info.loader_name : "unknown loader");
+	klog("boot: command line \"%s\"", kernel_cmdline);
+	for (size_t i = 0; i < boot_info.mmap_count; i++)
+		klog("mmap: 0x%012lx-0x%012lx type %u", boot_info.mmap[i].base,
+		     boot_info.mmap[i].base + boot_info.mmap[i].length - 1,
+		     boot_info.mmap[i].type);
+}
+
+static void kmain_bsp_cpu(void)
+{
+	cpu_t *bsp = &cpu_table[0];
+
+	bsp->stack_bottom = (uintptr_t)boot_stack_bottom;
+	bsp->stack_top = (uintptr_t)boot_stack_top;
+	cpu_setup(bsp);
+	percpu_ready = true;
+	machine_init();
+}
+
+static void kmain_interrupts(void)
+{
+	pic_disable();
+	lapic_init(platform.madt.lapic_addr);
+	lapic_init_cpu();
+	cpu_table[0].apic_id = lapic_id();
+	ioapic_init();
+	lapic_timer_calibrate();
+	lapic_timer_start();
+	cpu_table[0].online = true;
+	irq_enable();
+}
+
+void kmain(uint32_t magic, uint64_t mbi_phys)
+{
+	clock_mark_boot();
+	serial_init();
+	idt_init();
+	idt_load();
+	boot_info_load(magic, mbi_phys);
+	machine_test_mode = cmdline_has(kernel_cmdline, "test") ||
+			    cmdline_has(kernel_cmdline, "selftest");
+	kmain_report_boot();
+
+	pmm_init(&boot_info);
+	vmm_init(&boot_info);
+	heap_init();
+	kmain_bsp_cpu();
+	if (boot_info.has_framebuffer && !fbcon_init(&boot_info.fb))
+		klog("fbcon: unsupported framebuffer (%u bpp); serial only",
+		     boot_info.fb.bpp);
+
+	acpi_init(&boot_info);
+	clock_init();
+	kmain_interrupts();
+	smp_init();
+	klog("mm: %lu of %lu pages free", pmm_free_pages(), pmm_total_pages());
+
+	crashtest_run(kernel_cmdline);
+	if (cmdline_has(kernel_cmdline, "selftest"))
+		machine_finish(selftest_run());
+	klog("kernel: boot complete; no init program yet, idling");
+	cpu_idle_loop();
+}

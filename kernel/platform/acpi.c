@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Finds the tables the kernel itself needs — MADT (CPUs and interrupt
+ * controllers), HPET and FADT (calibration timers) — through the RSDP
+ * copy GRUB put in the boot information. Parsing is lib/acpi.c; this file
+ * only maps physical memory for it and keeps the results.
+ */
+#include <platform.h>
+
+#include <log.h>
+#include <mm.h>
+#include <panic.h>
+
+platform_info_t platform;
+
+static const void *acpi_map(void *ctx, uint64_t phys, size_t len)
+{
+	(void)ctx;
+	return vmm_map_phys(phys, len, VM_READ);
+}
+
+static const void *acpi_find(uint64_t root, bool xsdt, const char *sig)
+{
+	return acpi_table_find(acpi_map, NULL, root, xsdt, sig, 0);
+}
+
+void acpi_init(const boot_info_t *boot)
+{
+	uint64_t root;
+	bool xsdt;
+	const void *t;
+
+	if (!boot->rsdp || acpi_rsdp_parse(boot->rsdp, boot->rsdp_size, &root, &xsdt))
+		panic("acpi: no valid RSDP from the boot loader; cannot find the CPUs");
+	klog("acpi: revision %d, root table %s at %#lx", boot->rsdp_revision,
+	     xsdt ? "XSDT" : "RSDT", root);
+	t = acpi_find(root, xsdt, "APIC");
+	if (t && !acpi_madt_parse(t, &platform.madt))
+		platform.have_madt = true;
+	t = acpi_find(root, xsdt, "HPET");
+	if (t && !acpi_hpet_parse(t, &platform.hpet_base))
+		platform.have_hpet = true;
+	t = acpi_find(root, xsdt, "FACP");
+	if (t && !acpi_fadt_parse(t, &platform.fadt))
+		platform.have_fadt = true;
+	if (!platform.have_madt)
+		panic("acpi: no MADT; cannot find the CPUs and interrupt controllers");
+	klog("acpi: MADT: %u CPUs, %u I/O APICs, local APIC at %#lx%s%s",
+	     platform.madt.cpu_count, platform.madt.ioapic_count,
+	     platform.madt.lapic_addr, platform.have_hpet ? "; HPET" : "",
+	     platform.have_fadt && platform.fadt.pm_timer_port ? "; PM timer" : "");
+}

@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: MIT
+"""System tests: boot the real ISO in QEMU and check what the kernel says.
+
+Each Case boots once. A case either runs to the kernel's own exit (test
+mode leaves through isa-debug-exit: `expect_exit` is "pass" or "fail"), or
+runs until a line matching `stop_at` appears and is then stopped. Every
+regex in `expect` must match some line of the serial log, in order; no
+line may match a regex in `forbid`. Logs are kept in build/test-logs/.
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Case:
+    name: str
+    firmware: str = "bios"
+    smp: int = 1
+    mem: str = "512M"
+    cmdline: str = ""
+    expect_exit: str = ""           # "pass", "fail" or "" (stopped at stop_at)
+    stop_at: str = ""
+    expect: list = field(default_factory=list)
+    forbid: list = field(default_factory=lambda: [r"PANIC"])
+    timeout: int = 120
+
+
+BOOT_LINES = [
+    r"Tessera \S+ booting \(x86_64",
+    r"pmm: \d+ MiB usable",
+    r"vmm: kernel page tables",
+    r"fbcon: \d+x\d+, 32 bpp",
+    r"acpi: MADT",
+    r"clock: TSC .* calibrated",
+    r"lapic: timer",
+]
+
+
+def selftest_case(firmware, smp):
+    online = "1 CPU online" if smp == 1 else f"{smp} CPUs online"
+    return Case(
+        name=f"selftest_{firmware}_{smp}cpu", firmware=firmware, smp=smp,
+        cmdline="selftest", expect_exit="pass",
+        expect=BOOT_LINES + [rf"smp: {online}", r"selftest: running",
+                             r"selftest: \d+ passed, 0 failed"],
+        forbid=[r"PANIC", r"ktest: FAIL", r"did not start"])
+
+
+def crash_case(kind, what, function):
+    return Case(
+        name=f"crashtest_{kind}_prints_symbolized_backtrace",
+        cmdline=f"test crashtest={kind}", expect_exit="fail",
+        expect=[rf"crashtest: triggering {kind}", rf"PANIC on CPU 0: {what}",
+                r"backtrace:", rf"#0 .* {function}\+0x",
+                r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain\+0x",
+                r"kernel halted"],
+        forbid=[])
+
+
+CASES = [
+    selftest_case("bios", 1),
+    selftest_case("bios", 4),
+    selftest_case("uefi", 1),
+    selftest_case("uefi", 4),
+    Case(name="boot_bios_idles", firmware="bios", smp=2,
+         stop_at=r"kernel: boot complete",
+         expect=BOOT_LINES + [r"smp: 2 CPUs online"]),
+    Case(name="boot_uefi_idles", firmware="uefi", smp=2,
+         stop_at=r"kernel: boot complete",
+         expect=BOOT_LINES + [r"smp: 2 CPUs online"]),
+    crash_case("pagefault", r"page fault", "crashtest_page_fault"),
+    crash_case("ud", r"invalid opcode", "crashtest_invalid_opcode"),
+    crash_case("divide", r"divide error", "crashtest_divide_error"),
+    crash_case("panic", r"crashtest: deliberate panic", "crashtest_panic"),
+]
+
+# Pairs of cases whose logs must be the same once numbers, addresses and
+# firmware-specific lines are masked (tools/testrun.py: normalized_log).
+SAME_LOG = [("boot_bios_idles", "boot_uefi_idles")]

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Run Tessera in QEMU: the one place that knows how QEMU is invoked.
+
+Used by `make run`, `make debug` and the test harness (tools/testrun.py
+imports qemu_command). Settings come from the environment, as make passes
+them: SMP (CPUs), MEM, FIRMWARE (bios|uefi), ACCEL (kvm|tcg; default: kvm
+only when the CPU has vmx/svm and /dev/kvm opens), CMDLINE (extra kernel
+command-line words, passed through QEMU's fw_cfg so the ISO stays the same),
+GRAPHICS=1 (show the framebuffer in a window too).
+
+The serial console is this terminal. In test mode the kernel leaves through
+isa-debug-exit, which QEMU reports as (value << 1) | 1: mapped back here so
+1 -> 0 (passed) and 3 -> 1 (failed).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+OVMF_CODE = ["/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd"]
+OVMF_VARS = ["/usr/share/OVMF/OVMF_VARS_4M.fd", "/usr/share/OVMF/OVMF_VARS.fd"]
+
+
+def kvm_usable():
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = f.read()
+        if " vmx" not in flags and " svm" not in flags:
+            return False
+        fd = os.open("/dev/kvm", os.O_RDWR)
+        os.close(fd)
+        return True
+    except OSError:
+        return False
+
+
+def choose_accel(requested):
+    if requested in ("kvm", "tcg"):
+        return requested
+    if requested:
+        sys.exit(f"qemu.py: ACCEL must be kvm or tcg, not '{requested}'")
+    return "kvm" if kvm_usable() else "tcg"
+
+
+def first_existing(paths, what):
+    for p in paths:
+        if os.path.exists(p):
+            return p
+    sys.exit(f"qemu.py: {what} not found (tried {', '.join(paths)}); "
+             "run tools/install-deps.sh")
+
+
+def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
+                 cmdline="", vars_dir=None, serial="stdio", extra=()):
+    """The QEMU argv. With firmware=uefi, vars_dir receives a fresh copy
+    of the OVMF variable store (OVMF writes to it; runs must not share)."""
+    cmd = ["qemu-system-x86_64", "-machine", "q35", "-m", str(mem),
+           "-smp", str(smp), "-no-reboot", "-display", "none",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-drive", f"file={iso},media=cdrom,format=raw,if=ide,readonly=on",
+           "-boot", "d", "-serial", serial]
+    if accel == "kvm":
+        cmd += ["-accel", "kvm", "-cpu", "host"]
+    else:
+        cmd += ["-accel", "tcg,thread=multi", "-cpu", "max"]
+    if firmware == "uefi":
+        code = first_existing(OVMF_CODE, "OVMF firmware")
+        vars_src = first_existing(OVMF_VARS, "OVMF variable store")
+        vars_copy = os.path.join(vars_dir, "OVMF_VARS.fd")
+        shutil.copyfile(vars_src, vars_copy)
+        cmd += ["-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={code}",
+                "-drive", f"if=pflash,format=raw,unit=1,file={vars_copy}"]
+    elif firmware != "bios":
+        sys.exit(f"qemu.py: FIRMWARE must be bios or uefi, not '{firmware}'")
+    if cmdline:
+        cmd += ["-fw_cfg", f"name=opt/tessera/cmdline,string={cmdline}"]
+    return cmd + list(extra)
+
+
+def exit_status(code):
+    """Maps isa-debug-exit's (value << 1) | 1 back to the kernel's value."""
+    return {1: 0, 3: 1}.get(code, code)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--debug", action="store_true",
+                    help="start halted with a gdb stub on :1234")
+    ap.add_argument("--kernel-elf", help="for --debug: the symbols for gdb")
+    ap.add_argument("extra", nargs="*", help="more QEMU arguments")
+    args = ap.parse_args()
+
+    env = os.environ
+    accel = choose_accel(env.get("ACCEL", ""))
+    smp, mem = env.get("SMP", "1"), env.get("MEM", "512M")
+    firmware = env.get("FIRMWARE", "bios")
+    interactive = sys.stdin.isatty()
+    with tempfile.TemporaryDirectory(prefix="tessera-qemu-") as tmp:
+        extra = list(args.extra)
+        if env.get("GRAPHICS") == "1":
+            extra += ["-display", "gtk"]
+        if args.debug:
+            extra += ["-s", "-S"]
+        cmd = qemu_command(args.iso, smp, mem, firmware, accel,
+                           env.get("CMDLINE", ""), tmp,
+                           "mon:stdio" if interactive else "stdio", extra)
+        if args.debug:
+            gdbinit = os.path.join(os.path.dirname(args.iso), "gdbinit")
+            with open(gdbinit, "w") as f:
+                f.write(f"file {os.path.abspath(args.kernel_elf)}\n"
+                        "set architecture i386:x86-64\n"
+                        "target remote localhost:1234\n")
+            print(f"QEMU is halted, waiting for gdb. In another terminal:\n"
+                  f"  gdb -x {gdbinit}\nthen 'break kmain' and 'continue'.",
+                  file=sys.stderr)
+        if interactive:
+            print(f"Tessera in QEMU: {accel.upper()}, {smp} CPU(s), {mem}, "
+                  f"{firmware.upper()}. Quit: Ctrl-A then X.", file=sys.stderr)
+        sys.exit(exit_status(subprocess.call(cmd)))
+
+
+if __name__ == "__main__":
+    main()
