@@ -43,6 +43,26 @@ __attribute__((noinline)) static void crashtest_divide_error(void)
 	crashtest_after();
 }
 
+/*
+ * Recursion deep enough to run into the stack's guard page: the page fault
+ * cannot push its frame there either, so the CPU raises a double fault,
+ * which its IST stack catches.
+ */
+__attribute__((noinline)) static void crashtest_stack_overflow(uint64_t depth)
+{
+	volatile char pad[512];
+
+	pad[0] = (char)depth;
+	if (depth < (1ul << 40))
+		crashtest_stack_overflow(depth + 1);
+	crashtest_sink += pad[0];
+}
+
+static void crashtest_stack_overflow_start(void)
+{
+	crashtest_stack_overflow(0);
+}
+
 __attribute__((noinline)) static void crashtest_panic(void)
 {
 	panic("crashtest: deliberate panic");
@@ -56,6 +76,7 @@ static const struct {
 	{ "ud", crashtest_invalid_opcode },
 	{ "divide", crashtest_divide_error },
 	{ "panic", crashtest_panic },
+	{ "stackoverflow", crashtest_stack_overflow_start },
 };
 
 __attribute__((noinline)) static void crashtest_dispatch(const char *kind)
@@ -68,7 +89,7 @@ __attribute__((noinline)) static void crashtest_dispatch(const char *kind)
 			return;
 		}
 	}
-	klog("crashtest: unknown kind '%s' (pagefault, ud, divide, panic)", kind);
+	klog("crashtest: unknown kind '%s' (pagefault, ud, divide, panic, stackoverflow)", kind);
 }
 
 void crashtest_run(const char *cmdline)

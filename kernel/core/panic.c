@@ -39,8 +39,9 @@ static bool backtrace_frame_ok(uint64_t rbp)
 
 void backtrace_print(uint64_t rip, uint64_t rbp, bool rip_is_return)
 {
-	uint64_t off;
+	uint64_t off, last = 0;
 	const char *name = ksym_name(rip - rip_is_return, &off);
+	int repeats = 0;
 
 	klog("backtrace:");
 	klog("  #0  0x%016lx  %s+%#lx", rip, name, off + rip_is_return);
@@ -48,15 +49,25 @@ void backtrace_print(uint64_t rip, uint64_t rbp, bool rip_is_return)
 		const uint64_t *frame = (const uint64_t *)rbp;
 		uint64_t ret = frame[1];
 
-		if (ret < KERNEL_VMA)
+		if (ret < KERNEL_VMA || frame[0] <= rbp)
 			break;
+		rbp = frame[0];
+		/* Deep recursion: one line for a run of identical frames. */
+		if (ret == last) {
+			repeats++;
+			depth--;
+			continue;
+		}
+		if (repeats)
+			klog("  ... the frame above repeats %d more times", repeats);
+		repeats = 0;
+		last = ret;
 		/* ret - 1 lies inside the call instruction's function. */
 		name = ksym_name(ret - 1, &off);
 		klog("  #%d  0x%016lx  %s+%#lx", depth, ret, name, off + 1);
-		if (frame[0] <= rbp)
-			break;
-		rbp = frame[0];
 	}
+	if (repeats)
+		klog("  ... the frame above repeats %d more times", repeats);
 }
 
 /*

@@ -71,6 +71,16 @@ CASES = [
     crash_case("ud", r"invalid opcode", "crashtest_invalid_opcode"),
     crash_case("divide", r"divide error", "crashtest_divide_error"),
     crash_case("panic", r"crashtest: deliberate panic", "crashtest_panic"),
+    # A kernel stack overflow hits the guard page; the double fault runs
+    # on its IST stack and still reports.
+    Case(name="crashtest_stack_overflow_reports_double_fault",
+         cmdline="test crashtest=stackoverflow", expect_exit="fail",
+         expect=[r"PANIC on CPU 0: double fault \(vector 8",
+                 r"#0 .* crashtest_stack_overflow\+0x",
+                 r"the frame above repeats \d+ more times",
+                 r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain\+0x",
+                 r"kernel halted"],
+         forbid=[]),
 ]
 
 # Pairs of cases whose logs must be the same once numbers, addresses and

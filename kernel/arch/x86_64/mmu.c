@@ -31,7 +31,7 @@
 #define SIZE_2M  0x200000ul
 
 extern char __kernel_text_start[], __kernel_text_end[], __kernel_rodata_end[],
-	__kernel_data_end[], __kernel_end[];
+	__kernel_data_end[], __kernel_end[], boot_stack_guard[];
 
 static spinlock_t vmm_lock = SPINLOCK_INIT;
 static uint64_t kernel_root;    /* physical; its entries guarded by vmm_lock */
@@ -151,7 +151,9 @@ static void vmm_map_kernel_image(uint64_t root)
 		uint64_t flags = pte_flags(sections[i].flags);
 		/* 4 KiB pages only: section boundaries are 4 KiB aligned. */
 		for (uint64_t off = 0; off < size; off += PAGE_SIZE)
-			*pt_walk_create(root, va + off, 0) = (va + off - KERNEL_VMA) | flags;
+			if (va + off != (uint64_t)boot_stack_guard)
+				*pt_walk_create(root, va + off, 0) =
+					(va + off - KERNEL_VMA) | flags;
 	}
 }
 

@@ -182,8 +182,14 @@ boot_pml4:      .skip 4096
 boot_pdpt_low:  .skip 4096
 boot_pdpt_high: .skip 4096
 boot_pd:        .skip 4096 * 4
-	.balign 16
-	.global boot_stack_bottom, boot_stack_top
+	/*
+	 * The boot CPU's stack, with an unmapped guard page below it (mmu.c
+	 * leaves it out) so an overflow faults instead of overwriting .bss.
+	 */
+	.balign 4096
+	.global boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:
+	.skip 4096
 boot_stack_bottom:
 	.skip KERNEL_STACK_SIZE
 boot_stack_top:
