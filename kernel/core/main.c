@@ -7,6 +7,7 @@
  * CPU's own tables, the framebuffer log, ACPI, the clock, the interrupt
  * controllers, and finally the other CPUs.
  */
+#include <abi/proc.h>
 #include <arch/cpu.h>
 #include <arch/lapic.h>
 #include <arch/percpu.h>
@@ -19,7 +20,9 @@
 #include <log.h>
 #include <machine.h>
 #include <mm.h>
+#include <panic.h>
 #include <platform.h>
+#include <sched.h>
 #include <smp.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -46,6 +49,7 @@ static void kmain_bsp_cpu(void)
 	bsp->stack_top = (uintptr_t)boot_stack_top;
 	cpu_setup(bsp);
 	percpu_ready = true;
+	sched_init_cpu();
 	machine_init();
 }
 
@@ -60,6 +64,15 @@ static void kmain_interrupts(void)
 	lapic_timer_start();
 	cpu_table[0].online = true;
 	irq_enable();
+}
+
+static void kmain_late(void *arg)
+{
+	(void)arg;
+	crashtest_run(kernel_cmdline);
+	if (cmdline_has(kernel_cmdline, "selftest"))
+		machine_finish(selftest_run());
+	klog("kernel: boot complete; no init program yet, idling");
 }
 
 void kmain(uint32_t magic, uint64_t mbi_phys)
@@ -87,9 +100,8 @@ void kmain(uint32_t magic, uint64_t mbi_phys)
 	smp_init();
 	klog("mm: %lu of %lu pages free", pmm_free_pages(), pmm_total_pages());
 
-	crashtest_run(kernel_cmdline);
-	if (cmdline_has(kernel_cmdline, "selftest"))
-		machine_finish(selftest_run());
-	klog("kernel: boot complete; no init program yet, idling");
+	/* The rest runs as a thread: this context becomes CPU 0's idle thread. */
+	if (!kthread_create("kmain", kmain_late, NULL, PRIORITY_DEFAULT))
+		panic("kmain: cannot create the first kernel thread");
 	cpu_idle_loop();
 }

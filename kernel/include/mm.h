@@ -46,12 +46,21 @@ enum {
 void vmm_init(const boot_info_t *boot);
 /* Maps [phys, phys+size) into the direct map if not yet; returns its VA. */
 void *vmm_map_phys(uint64_t phys, size_t size, unsigned vm_flags);
+/* Maps [va, va+size) to pa in the kernel half (for areas outside the direct map). */
+void vmm_map_kernel(uint64_t va, uint64_t pa, size_t size, unsigned vm_flags);
 /* The kernel's top-level table (physical), shared upper half included. */
 uint64_t vmm_kernel_root(void);
 /* True when [va, va+len) is mapped in the kernel's tables. */
 bool kernel_address_readable(uint64_t va, size_t len);
 /* The flags a kernel VA is mapped with, or -1 when it is not mapped. */
 int vmm_query(uint64_t va, unsigned *vm_flags);
+
+/*
+ * Kernel stacks of KERNEL_STACK_SIZE in their own area, each with an
+ * unmapped guard below it, so an overflow faults. Returns the top.
+ */
+uintptr_t kstack_alloc(void);
+void kstack_free(uintptr_t top);
 
 /* --- kernel heap --- */
 void heap_init(void);

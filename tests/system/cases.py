@@ -51,7 +51,7 @@ def crash_case(kind, what, function):
         cmdline=f"test crashtest={kind}", expect_exit="fail",
         expect=[rf"crashtest: triggering {kind}", rf"PANIC on CPU 0: {what}",
                 r"backtrace:", rf"#0 .* {function}\+0x",
-                r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain\+0x",
+                r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain_late\+0x",
                 r"kernel halted"],
         forbid=[])
 
@@ -78,7 +78,7 @@ CASES = [
          expect=[r"PANIC on CPU 0: double fault \(vector 8",
                  r"#0 .* crashtest_stack_overflow\+0x",
                  r"the frame above repeats \d+ more times",
-                 r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain\+0x",
+                 r"#\d+ .* crashtest_dispatch\+0x", r"#\d+ .* kmain_late\+0x",
                  r"kernel halted"],
          forbid=[]),
 ]

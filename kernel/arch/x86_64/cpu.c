@@ -7,6 +7,7 @@
  */
 #include <arch/cpu.h>
 #include <arch/layout.h>
+#include <arch/context.h>
 #include <arch/percpu.h>
 #include <mm.h>
 #include <panic.h>
@@ -73,6 +74,19 @@ static void tss_fill(cpu_t *c)
 	}
 }
 
+/* SSE for user threads; SMEP and SMAP where the CPU has them. */
+static void cpu_enable_features(void)
+{
+	uint32_t r[4];
+
+	cpuid(7, 0, r);
+	if (r[1] & (1u << 7))
+		write_cr4(read_cr4() | (1ul << 20));    /* SMEP */
+	if (r[1] & (1u << 20))
+		write_cr4(read_cr4() | (1ul << 21));    /* SMAP */
+	arch_fpu_boot_init();
+}
+
 void cpu_setup(cpu_t *c)
 {
 	c->self = c;
@@ -84,4 +98,5 @@ void cpu_setup(cpu_t *c)
 	wrmsr(MSR_GS_BASE, (uint64_t)c);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	idt_load();
+	cpu_enable_features();
 }

@@ -14,6 +14,7 @@
 #include <log.h>
 #include <mm.h>
 #include <panic.h>
+#include <sched.h>
 
 enum {
 	LAPIC_ID = 0x20, LAPIC_TPR = 0x80, LAPIC_EOI = 0xb0, LAPIC_SVR = 0xf0,
@@ -50,6 +51,7 @@ static void lapic_timer_tick(trap_frame_t *frame)
 	(void)frame;
 	cpu_current()->timer_ticks++;
 	lapic_eoi();
+	sched_tick();
 }
 
 void lapic_init(uint64_t phys_base)

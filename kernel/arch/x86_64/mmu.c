@@ -211,6 +211,15 @@ void *vmm_map_phys(uint64_t phys, size_t size, unsigned vm_flags)
 	return phys_to_virt(phys);
 }
 
+void vmm_map_kernel(uint64_t va, uint64_t pa, size_t size, unsigned vm_flags)
+{
+	uint64_t irq = spin_lock_irqsave(&vmm_lock);
+
+	for (uint64_t off = 0; off < size; off += PAGE_SIZE)
+		*pt_walk_create(kernel_root, va + off, 0) = (pa + off) | pte_flags(vm_flags);
+	spin_unlock_irqrestore(&vmm_lock, irq);
+}
+
 int vmm_query(uint64_t va, unsigned *vm_flags)
 {
 	int level;

@@ -17,6 +17,7 @@
 #include <mm.h>
 #include <panic.h>
 #include <platform.h>
+#include <sched.h>
 #include <string.h>
 
 #define AP_START_TIMEOUT_NS 5000000000ull      /* generous: TCG is slow */
@@ -35,20 +36,11 @@ uint32_t smp_online_count(void)
 	return __atomic_load_n(&smp_online, __ATOMIC_ACQUIRE);
 }
 
-void cpu_idle_loop(void)
-{
-	cpu_t *c = cpu_current();
-
-	for (;;) {
-		cpu_idle_wait();
-		c->idle_wakeups++;
-	}
-}
-
 static void smp_ap_entry(cpu_t *c)
 {
 	write_cr3(vmm_kernel_root());
 	cpu_setup(c);
+	sched_init_cpu();
 	lapic_init_cpu();
 	lapic_timer_start();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);

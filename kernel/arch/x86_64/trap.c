@@ -10,6 +10,8 @@
 #include <arch/lapic.h>
 #include <log.h>
 #include <panic.h>
+#include <proc.h>
+#include <sched.h>
 
 static trap_handler_t trap_handlers[256];
 
@@ -39,19 +41,52 @@ void trap_set_handler(unsigned vector, trap_handler_t handler)
 	trap_handlers[vector & 0xff] = handler;
 }
 
+static void trap_unexpected(unsigned vector)
+{
+	klog("trap: unexpected interrupt vector %u, ignored", vector);
+	lapic_eoi();
+}
+
+/* An exception with no handler of its own: a bug in the kernel, or a
+ * fault in user mode that becomes a signal. */
+static void trap_exception(trap_frame_t *frame)
+{
+	static const int user_signals[32] = {
+		[0] = SIGFPE, [1] = SIGTRAP, [3] = SIGTRAP, [4] = SIGSEGV,
+		[5] = SIGSEGV, [6] = SIGILL, [7] = SIGFPE, [10] = SIGSEGV,
+		[11] = SIGBUS, [12] = SIGBUS, [13] = SIGSEGV, [14] = SIGSEGV,
+		[16] = SIGFPE, [17] = SIGBUS, [19] = SIGFPE,
+	};
+	unsigned vector = frame->vector;
+
+	if (!(frame->cs & 3) || !user_signals[vector])
+		panic_trap(frame);
+	signal_raise_fault(frame, user_signals[vector]);
+}
+
+/* Last stop before user mode: preemption, then pending signals. */
+void trap_return_to_user(trap_frame_t *frame)
+{
+	for (int rounds = 0; rounds < 8; rounds++) {
+		if (sched_need_resched())
+			schedule();
+		signal_deliver(frame);
+		if (!sched_need_resched())
+			break;
+	}
+}
+
 void trap_dispatch(trap_frame_t *frame)
 {
 	unsigned vector = frame->vector & 0xff;
 	trap_handler_t handler = trap_handlers[vector];
 
-	if (handler) {
+	if (handler)
 		handler(frame);
-		return;
-	}
-	if (vector < 32)
-		panic_trap(frame);
-	if (vector == VEC_SPURIOUS)
-		return;
-	klog("trap: unexpected interrupt vector %u, ignored", vector);
-	lapic_eoi();
+	else if (vector < 32)
+		trap_exception(frame);
+	else if (vector != VEC_SPURIOUS)
+		trap_unexpected(vector);
+	if (frame->cs & 3)
+		trap_return_to_user(frame);
 }

@@ -38,8 +38,13 @@ typedef struct __attribute__((packed)) tss {
 } tss_t;
 _Static_assert(sizeof(tss_t) == 104, "the TSS layout is fixed by the CPU");
 
+struct thread;
+
 typedef struct cpu {
 	struct cpu *self;               /* %gs:0; must stay first */
+	uint64_t kernel_stack_top;      /* %gs:8: the running thread's (syscall entry) */
+	uint64_t user_rsp_scratch;      /* %gs:16: user rsp during syscall entry */
+	struct thread *current;         /* %gs:24 */
 	uint32_t id;                    /* 0 .. cpu_count-1; 0 is the BSP */
 	uint32_t apic_id;
 	uintptr_t stack_top;            /* this CPU's boot/idle stack */
@@ -52,6 +57,13 @@ typedef struct cpu {
 	uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
 	uintptr_t ist_top[IST_COUNT];
 } cpu_t;
+
+#define CPU_OFFSET_KERNEL_STACK 8
+#define CPU_OFFSET_USER_RSP     16
+_Static_assert(__builtin_offsetof(cpu_t, kernel_stack_top) == CPU_OFFSET_KERNEL_STACK,
+	       "syscall.S reads this offset");
+_Static_assert(__builtin_offsetof(cpu_t, user_rsp_scratch) == CPU_OFFSET_USER_RSP,
+	       "syscall.S reads this offset");
 
 extern cpu_t cpu_table[MAX_CPUS];
 extern uint32_t cpu_count;          /* CPUs described by the firmware */

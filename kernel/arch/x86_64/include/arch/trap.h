@@ -30,3 +30,4 @@ typedef void (*trap_handler_t)(trap_frame_t *frame);
 void trap_set_handler(unsigned vector, trap_handler_t handler);
 void trap_dispatch(trap_frame_t *frame);
 const char *trap_exception_name(unsigned vector);
+void trap_return_to_user(trap_frame_t *frame);

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Process, thread, time and memory ABI: the structures and flags passed to
+ * the system calls in abi/syscall.h. Values follow Linux where a POSIX
+ * program or libc would otherwise need translating.
+ */
+#pragma once
+
+#include <stdint.h>
+
+/* waitpid options and status encoding (as in POSIX's W* macros on Linux) */
+#define WNOHANG 1
+#define ABI_WSTATUS_EXITED(code)   (((code) & 0xff) << 8)
+#define ABI_WSTATUS_SIGNALED(sig)  ((sig) & 0x7f)
+
+/* clone(flags, child_stack, tls): a new thread in this process. */
+#define CLONE_SETTLS 0x00080000u        /* set the new thread's FS base to tls */
+
+/* futex(addr, op, value, timeout) */
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+
+/* mmap */
+#define PROT_NONE  0x0
+#define PROT_READ  0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC  0x4
+#define MAP_SHARED    0x01
+#define MAP_PRIVATE   0x02
+#define MAP_FIXED     0x10
+#define MAP_ANONYMOUS 0x20
+
+/* clocks */
+#define CLOCK_REALTIME  0
+#define CLOCK_MONOTONIC 1
+
+typedef struct abi_timespec {
+	int64_t sec;
+	int64_t nsec;
+} abi_timespec_t;
+
+/* setpriority / getpriority: 0 (lowest) .. 31 (highest); 16 by default. */
+#define PRIORITY_MIN     0
+#define PRIORITY_DEFAULT 16
+#define PRIORITY_MAX     31
+
+#define ABI_MAX_CPUS 64
+
+/* sysinfo(&info) */
+typedef struct abi_sysinfo {
+	uint64_t page_size;
+	uint64_t total_pages;
+	uint64_t free_pages;
+	uint64_t uptime_ns;
+	uint32_t cpus_online;
+	uint32_t processes;
+	uint64_t cpu_busy_ns[ABI_MAX_CPUS];   /* time each CPU ran threads, not idle */
+} abi_sysinfo_t;
+
+/* threadinfo(tid, &info): tid 0 is the caller. */
+typedef struct abi_threadinfo {
+	int32_t tid;
+	int32_t pid;
+	int32_t cpu;                    /* last CPU it ran on */
+	int32_t priority;
+	uint64_t runtime_ns;            /* CPU time used */
+	uint64_t switches;              /* times it was switched in */
+} abi_threadinfo_t;
+
+/* auxiliary vector keys placed after envp by exec (SysV ABI values) */
+#define AT_NULL   0
+#define AT_PHDR   3
+#define AT_PHENT  4
+#define AT_PHNUM  5
+#define AT_PAGESZ 6
+#define AT_ENTRY  9
+#define AT_UID    11
+#define AT_GID    13
+#define AT_RANDOM 25
+#define AT_EXECFN 31

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Processes: an address space, threads, a parent and children, signal
+ * dispositions, credentials and (for now) the console as descriptors
+ * 0-2. pid 1 is init; orphans are given to it; a process that exits
+ * stays a zombie until its parent waits for it.
+ *
+ * Locking: proc_tree_lock guards every process's parent/children links,
+ * state and exit status, and the pid table. p->lock guards the thread
+ * list and signal dispositions.
+ */
+#pragma once
+
+#include <abi/signal.h>
+#include <sched.h>
+#include <spinlock.h>
+#include <stdint.h>
+#include <thread.h>
+#include <vm.h>
+
+#define PROC_MAX 4096
+#define PROC_NAME_MAX 32
+
+typedef enum proc_state {
+	PROC_ALIVE,
+	PROC_ZOMBIE,
+} proc_state_t;
+
+typedef struct process {
+	int pid;
+	char name[PROC_NAME_MAX];
+	address_space_t *as;
+
+	/* Guarded by proc_tree_lock: */
+	proc_state_t state;
+	struct process *parent;
+	struct process *children;       /* first child */
+	struct process *sibling;        /* next child of the same parent */
+	int exit_status;                /* wait status (abi/proc.h encoding) */
+	int pgid, sid;
+
+	spinlock_t lock;
+	/* Guarded by lock: */
+	thread_t *threads;
+	int thread_count;
+	abi_sigaction_t sigactions[NSIG];
+	volatile abi_sigset_t sigpending;       /* process-directed signals */
+	bool exiting;
+
+	waitq_t child_waiters;          /* parents in waitpid */
+	uint32_t uid, gid;
+	uint64_t brk_hint;
+} process_t;
+
+extern spinlock_t proc_tree_lock;
+
+process_t *proc_current(void);
+/* The live process with this pid, or NULL; takes no reference. */
+process_t *proc_find_locked(int pid);
+
+/* Creates pid 1 from the initfs and starts it. */
+void proc_start_init(void);
+
+int proc_fork(trap_frame_t *frame);
+int proc_exec(const char *path, char *const argv[], char *const envp[],
+	      trap_frame_t *frame);
+__attribute__((noreturn)) void proc_exit(int wait_status);
+int proc_waitpid(int pid, uint64_t status_uaddr, int options);
+int proc_clone_thread(trap_frame_t *frame, uint64_t flags, uint64_t stack, uint64_t tls);
+unsigned proc_count(void);
+
+/* Signals (kernel/proc/signal.c). */
+int signal_send_pid(int pid, int sig);
+void signal_send_thread(thread_t *t, int sig);
+void signal_send_process(process_t *p, int sig);
+/* On the way back to user mode: run or act on pending signals. */
+void signal_deliver(trap_frame_t *frame);
+int signal_return(trap_frame_t *frame);
+/* A fault in user mode: deliver sig (SIGSEGV, SIGILL...) to the thread. */
+void signal_raise_fault(trap_frame_t *frame, int sig);

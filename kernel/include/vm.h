@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/*
+ * User address spaces: a page table root plus a sorted list of mappings
+ * (vm_area_t). Pages are filled on first touch (demand paging): anonymous
+ * private memory with zeros, shared memory from its shared object. fork
+ * shares private pages copy-on-write: both sides map them read-only and
+ * the first write copies (or just takes the page, when it is no longer
+ * shared). Frames carry reference counts (pmm frame_ref_*).
+ *
+ * Locking: as->lock guards the area list and the page tables of the user
+ * half. Page faults take it; so do mmap/munmap/mprotect and fork.
+ */
+#pragma once
+
+#include <spinlock.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct shm_object;
+
+enum {
+	VMA_READ = 1 << 0, VMA_WRITE = 1 << 1, VMA_EXEC = 1 << 2,
+	VMA_SHARED = 1 << 3,            /* writes are seen by every sharer */
+	VMA_STACK = 1 << 4,             /* grows down on faults below it */
+};
+
+typedef struct vm_area {
+	uint64_t start, end;            /* page-aligned, end exclusive */
+	unsigned flags;
+	struct shm_object *shared;      /* VMA_SHARED: the pages' owner */
+	uint64_t shared_offset;         /* page offset of start in shared */
+	struct vm_area *next;
+} vm_area_t;
+
+typedef struct address_space {
+	uint64_t root;                  /* physical top-level table */
+	spinlock_t lock;
+	vm_area_t *areas;               /* sorted by start; guarded by lock */
+	uint64_t resident_pages;
+	volatile int refs;
+} address_space_t;
+
+#define USER_STACK_TOP      0x00007fffff000000ull
+#define USER_STACK_MAX      (8ull << 20)      /* growth limit */
+#define USER_STACK_INITIAL  (128ull << 10)
+#define USER_MMAP_BASE      0x0000100000000000ull
+
+address_space_t *as_create(void);
+void as_put(address_space_t *as);
+/* A copy-on-write clone of as (fork). NULL when out of memory. */
+address_space_t *as_clone(address_space_t *as);
+
+/* Adds an area; [start, end) must be free. -ENOMEM, -EINVAL. */
+int as_map(address_space_t *as, uint64_t start, uint64_t end, unsigned flags);
+/* Finds a free range of len bytes at or above hint (0: the mmap base). */
+uint64_t as_find_free(address_space_t *as, uint64_t hint, uint64_t len);
+int as_unmap(address_space_t *as, uint64_t start, uint64_t end);
+int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot);
+/* Shared anonymous memory (MAP_SHARED | MAP_ANONYMOUS). */
+int as_map_shared_anon(address_space_t *as, uint64_t start, uint64_t end, unsigned flags);
+
+/*
+ * Resolves a fault at addr (write/exec access as given). 0 when the page is
+ * now mapped, -EFAULT when the access is not allowed (the caller raises
+ * SIGSEGV or returns EFAULT), -ENOMEM when out of memory.
+ */
+int as_fault(address_space_t *as, uint64_t addr, bool write, bool exec);
+/* Copies into user memory of `as` without it being active (exec). */
+int as_write(address_space_t *as, uint64_t addr, const void *src, uint64_t len);

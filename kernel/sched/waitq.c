@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Wait queues: FIFO lists of blocked threads. A waiter marks itself
+ * BLOCKED while still holding the queue lock, so a waker — who must take
+ * the same lock to find it — can never run between the waiter's decision
+ * to sleep and its state change; sched_wake then does the rest.
+ */
+#include <sched.h>
+
+#include <abi/errno.h>
+#include <stddef.h>
+
+static void waitq_append_locked(waitq_t *wq, thread_t *t)
+{
+	t->wait_next = NULL;
+	t->waiting_on = wq;
+	if (wq->tail)
+		wq->tail->wait_next = t;
+	else
+		wq->head = t;
+	wq->tail = t;
+}
+
+static bool waitq_unlink_locked(waitq_t *wq, thread_t *t)
+{
+	thread_t *prev = NULL;
+
+	for (thread_t *w = wq->head; w; prev = w, w = w->wait_next) {
+		if (w != t)
+			continue;
+		if (prev)
+			prev->wait_next = w->wait_next;
+		else
+			wq->head = w->wait_next;
+		if (wq->tail == w)
+			wq->tail = prev;
+		w->wait_next = NULL;
+		w->waiting_on = NULL;
+		return true;
+	}
+	return false;
+}
+
+int waitq_wait(waitq_t *wq, bool (*cond)(void *), void *arg, uint64_t deadline_ns)
+{
+	thread_t *t = thread_current();
+	uint64_t flags = spin_lock_irqsave(&wq->lock);
+
+	if (cond && cond(arg)) {
+		spin_unlock_irqrestore(&wq->lock, flags);
+		return 0;
+	}
+	waitq_append_locked(wq, t);
+	__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_RELEASE);
+	spin_unlock_irqrestore(&wq->lock, flags);
+	if (sched_block(deadline_ns))
+		return 0;
+	waitq_remove(wq, t);
+	return -ETIMEDOUT;
+}
+
+int waitq_wake(waitq_t *wq, int n)
+{
+	uint64_t flags = spin_lock_irqsave(&wq->lock);
+	int woken = 0;
+
+	while (wq->head && (n < 0 || woken < n)) {
+		thread_t *t = wq->head;
+		waitq_unlink_locked(wq, t);
+		sched_wake(t);
+		woken++;
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+	return woken;
+}
+
+void waitq_remove(waitq_t *wq, thread_t *t)
+{
+	uint64_t flags = spin_lock_irqsave(&wq->lock);
+
+	waitq_unlink_locked(wq, t);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
