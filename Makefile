@@ -30,13 +30,14 @@ deps:
 
 include kernel/kernel.mk
 include tests/unit/unit.mk
+include user/user.mk
 
 ISO := $(BUILD)/tessera.iso
 
 iso: $(ISO)
 
-$(ISO): $(KERNEL_ELF) tools/grub.cfg tools/mkiso.sh | deps
-	tools/mkiso.sh $(KERNEL_ELF) $@
+$(ISO): $(KERNEL_ELF) $(INITFS) tools/grub.cfg tools/mkiso.sh | deps
+	tools/mkiso.sh $(KERNEL_ELF) $(INITFS) $@
 
 run: $(ISO)
 	@$(PYTHON) tools/qemu.py --iso $(ISO) -- $(QEMU_EXTRA)

@@ -13,8 +13,13 @@
 #define ABI_WSTATUS_EXITED(code)   (((code) & 0xff) << 8)
 #define ABI_WSTATUS_SIGNALED(sig)  ((sig) & 0x7f)
 
-/* clone(flags, child_stack, tls): a new thread in this process. */
-#define CLONE_SETTLS 0x00080000u        /* set the new thread's FS base to tls */
+/*
+ * clone(flags, child_stack, tls, child_tid): a new thread in this process,
+ * starting with the caller's registers on child_stack, 0 in rax.
+ */
+#define CLONE_SETTLS         0x00080000u  /* the new thread's FS base is tls */
+#define CLONE_CHILD_CLEARTID 0x00200000u  /* at its exit, *child_tid = 0 and a
+					     futex wake on child_tid */
 
 /* futex(addr, op, value, timeout) */
 #define FUTEX_WAIT 0
@@ -39,7 +44,10 @@ typedef struct abi_timespec {
 	int64_t nsec;
 } abi_timespec_t;
 
-/* setpriority / getpriority: 0 (lowest) .. 31 (highest); 16 by default. */
+/*
+ * setpriority(tid, priority) / getpriority(tid), tid 0 = the caller:
+ * 0 (lowest) .. 31 (highest); 16 by default.
+ */
 #define PRIORITY_MIN     0
 #define PRIORITY_DEFAULT 16
 #define PRIORITY_MAX     31

@@ -15,7 +15,7 @@
 	/* processes and threads */          \
 	X(0, exit, 1)                        \
 	X(1, fork, 0)                        \
-	X(2, clone, 3)                       \
+	X(2, clone, 4)                       \
 	X(3, exec, 3)                        \
 	X(4, waitpid, 3)                     \
 	X(5, kill, 2)                        \

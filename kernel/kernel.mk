@@ -43,7 +43,7 @@ $(BUILD)/kernel/ksyms-empty.S: tools/gen-ksyms.py
 	$(PYTHON) tools/gen-ksyms.py --empty $@
 
 $(BUILD)/kernel/pass1.elf: $(KERNEL_OBJS) $(BUILD)/kernel/ksyms-empty.o kernel/arch/$(ARCH)/kernel.ld
-	$(KERNEL_CC) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kernel/ksyms-empty.o
+	$(KERNEL_CC) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kernel/ksyms-empty.o -lgcc
 
 $(BUILD)/kernel/ksyms.S: $(BUILD)/kernel/pass1.elf tools/gen-ksyms.py
 	$(PYTHON) tools/gen-ksyms.py $< $@
@@ -52,7 +52,7 @@ $(BUILD)/kernel/%.o: $(BUILD)/kernel/%.S
 	$(KERNEL_CC) $(KERNEL_ASFLAGS) -c $< -o $@
 
 $(KERNEL_ELF): $(KERNEL_OBJS) $(BUILD)/kernel/ksyms.o $(BUILD)/kernel/pass1.elf
-	$(KERNEL_CC) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kernel/ksyms.o
+	$(KERNEL_CC) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kernel/ksyms.o -lgcc
 	$(PYTHON) tools/gen-ksyms.py --verify $(BUILD)/kernel/pass1.elf $@
 
 -include $(KERNEL_OBJS:.o=.d)

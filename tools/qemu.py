@@ -10,8 +10,10 @@ command-line words, passed through QEMU's fw_cfg so the ISO stays the same),
 GRAPHICS=1 (show the framebuffer in a window too).
 
 The serial console is this terminal. In test mode the kernel leaves through
-isa-debug-exit, which QEMU reports as (value << 1) | 1: mapped back here so
-1 -> 0 (passed) and 3 -> 1 (failed).
+isa-debug-exit, which QEMU reports as (value << 1) | 1: the kernel writes
+0x10 for passed (33) and 0x11 for failed (35), mapped back here to 0 and 1.
+For the test harness any other status (QEMU could not start, the machine
+reset) is 2; `make run` passes QEMU's own status through.
 """
 import argparse
 import os
@@ -81,8 +83,8 @@ def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
 
 
 def exit_status(code):
-    """Maps isa-debug-exit's (value << 1) | 1 back to the kernel's value."""
-    return {1: 0, 3: 1}.get(code, code)
+    """Maps isa-debug-exit's (value << 1) | 1 back: 0 passed, 1 failed, 2 other."""
+    return {33: 0, 35: 1}.get(code, 2)
 
 
 def main():
@@ -121,7 +123,8 @@ def main():
         if interactive:
             print(f"Tessera in QEMU: {accel.upper()}, {smp} CPU(s), {mem}, "
                   f"{firmware.upper()}. Quit: Ctrl-A then X.", file=sys.stderr)
-        sys.exit(exit_status(subprocess.call(cmd)))
+        code = subprocess.call(cmd)
+        sys.exit(exit_status(code) if code in (33, 35) else code)
 
 
 if __name__ == "__main__":

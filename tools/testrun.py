@@ -149,6 +149,17 @@ def normalized_log(lines):
     return out
 
 
+def record_subtests(case, lines, tally):
+    """Each line matching case.subtests is a result of its own."""
+    if not case.subtests:
+        return
+    rx = re.compile(case.subtests)
+    for line in lines:
+        m = rx.search(line)
+        if m:
+            tally.record(f"system/{case.name}/{m.group(1)}", m.group(2) == "passed")
+
+
 def run_system(iso, only, tally):
     logdir = os.path.join(os.path.dirname(iso), "test-logs")
     os.makedirs(logdir, exist_ok=True)
@@ -158,6 +169,7 @@ def run_system(iso, only, tally):
             continue
         lines, status, timed_out = boot(case, iso, logdir)
         logs[case.name] = lines
+        record_subtests(case, lines, tally)
         why = check_case(case, lines, status, timed_out)
         tally.record(f"system/{case.name}", not why,
                      why + (f" (log: {logdir}/{case.name}.log)" if why else ""))

@@ -94,3 +94,12 @@ size_t klog_read_ring(char *buf, size_t size)
 	spin_unlock_irqrestore(&log_lock, flags);
 	return n;
 }
+
+void console_write(const char *s, size_t n)
+{
+	uint64_t flags = spin_lock_irqsave(&log_lock);
+
+	serial_write(s, n);
+	fbcon_write(s, n);
+	spin_unlock_irqrestore(&log_lock, flags);
+}

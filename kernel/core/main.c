@@ -10,11 +10,14 @@
 #include <abi/proc.h>
 #include <arch/cpu.h>
 #include <arch/lapic.h>
+#include <arch/mmu.h>
 #include <arch/percpu.h>
+#include <arch/trap.h>
 #include <boot.h>
 #include <clock.h>
 #include <console.h>
 #include <crashtest.h>
+#include <initfs_boot.h>
 #include <ktest.h>
 #include <lib/cmdline.h>
 #include <log.h>
@@ -22,6 +25,7 @@
 #include <mm.h>
 #include <panic.h>
 #include <platform.h>
+#include <proc.h>
 #include <sched.h>
 #include <smp.h>
 
@@ -72,7 +76,12 @@ static void kmain_late(void *arg)
 	crashtest_run(kernel_cmdline);
 	if (cmdline_has(kernel_cmdline, "selftest"))
 		machine_finish(selftest_run());
-	klog("kernel: boot complete; no init program yet, idling");
+	if (initfs_boot_init()) {
+		klog("kernel: boot complete; starting init");
+		proc_start_init();
+	} else {
+		klog("kernel: boot complete; no initfs, so no init program: idling");
+	}
 }
 
 void kmain(uint32_t magic, uint64_t mbi_phys)
@@ -81,6 +90,7 @@ void kmain(uint32_t magic, uint64_t mbi_phys)
 	serial_init();
 	idt_init();
 	idt_load();
+	trap_init();
 	boot_info_load(magic, mbi_phys);
 	machine_test_mode = cmdline_has(kernel_cmdline, "test") ||
 			    cmdline_has(kernel_cmdline, "selftest");
@@ -90,6 +100,7 @@ void kmain(uint32_t magic, uint64_t mbi_phys)
 	vmm_init(&boot_info);
 	heap_init();
 	kmain_bsp_cpu();
+	tlb_init();
 	if (boot_info.has_framebuffer && !fbcon_init(&boot_info.fb))
 		klog("fbcon: unsupported framebuffer (%u bpp); serial only",
 		     boot_info.fb.bpp);

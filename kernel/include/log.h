@@ -20,3 +20,6 @@ void klog_panic_mode(void);
 
 /* Copies the newest part of the log ring into buf; returns the length. */
 size_t klog_read_ring(char *buf, size_t size);
+
+/* Raw text to the consoles (no timestamp, not kept in the ring): user output. */
+void console_write(const char *s, size_t n);

@@ -31,6 +31,12 @@ uint64_t pmm_total_pages(void);
 /* 16 KiB below 1 MiB set aside at boot for the SMP trampoline. */
 uint64_t pmm_trampoline_base(void);
 
+/* Reference-counted zeroed frames for user memory (see pmm.c). */
+int frame_alloc(uint64_t *phys);
+void frame_get(uint64_t phys);
+void frame_put(uint64_t phys);
+uint32_t frame_refcount(uint64_t phys);
+
 /* Power-of-two runs of pages through the direct map; NULL when out. */
 void *page_alloc(size_t npages);
 void *page_alloc_zeroed(size_t npages);

@@ -47,7 +47,9 @@ typedef struct process {
 	volatile abi_sigset_t sigpending;       /* process-directed signals */
 	bool exiting;
 
-	waitq_t child_waiters;          /* parents in waitpid */
+	waitq_t child_waiters;          /* this process waiting in waitpid */
+	volatile uint64_t child_events; /* bumped when a child changes state */
+	int exit_code_pending;          /* set by the first thread to exit */
 	uint32_t uid, gid;
 	uint64_t brk_hint;
 } process_t;
@@ -66,7 +68,8 @@ int proc_exec(const char *path, char *const argv[], char *const envp[],
 	      trap_frame_t *frame);
 __attribute__((noreturn)) void proc_exit(int wait_status);
 int proc_waitpid(int pid, uint64_t status_uaddr, int options);
-int proc_clone_thread(trap_frame_t *frame, uint64_t flags, uint64_t stack, uint64_t tls);
+int proc_clone_thread(trap_frame_t *frame, uint64_t flags, uint64_t stack, uint64_t tls,
+		      uint64_t clear_tid);
 unsigned proc_count(void);
 
 /* Signals (kernel/proc/signal.c). */
@@ -78,3 +81,21 @@ void signal_deliver(trap_frame_t *frame);
 int signal_return(trap_frame_t *frame);
 /* A fault in user mode: deliver sig (SIGSEGV, SIGILL...) to the thread. */
 void signal_raise_fault(trap_frame_t *frame, int sig);
+
+/* Internals shared by the files of kernel/proc/. */
+process_t *proc_alloc(const char *name, int pid);
+long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t *frame);
+/* Loads as's tables on this CPU (and records the CPU for TLB shootdowns). */
+void as_activate(address_space_t *as);
+void proc_attach(process_t *p, process_t *parent);
+void proc_free_locked(process_t *p);
+void proc_add_thread(process_t *p, thread_t *t);
+int proc_remove_thread(process_t *p, thread_t *t);
+/* Ends every other thread of the caller's process and waits for them. */
+void proc_kill_other_threads(void);
+/* Ends the calling user thread; the last one turns the process into a zombie. */
+__attribute__((noreturn)) void uthread_exit(void);
+/* Leaves the user address space (CR3 to the kernel's tables). */
+void as_deactivate(void);
+/* A signal the calling thread would act on is pending (syscalls return EINTR). */
+bool signal_pending_unblocked(void);

@@ -46,10 +46,13 @@ typedef struct thread {
 	uint64_t wake_at_ns;            /* 0 when not in a timed sleep */
 	struct thread *sleep_next;
 	volatile bool timed_out;
+	volatile bool interrupted;      /* woken early by a signal */
 
 	/* Wait queues (guarded by the queue's lock): */
 	struct thread *wait_next;
 	void *waiting_on;
+	uint64_t futex_addr;            /* the word a futex waiter sleeps on */
+	void *futex_space;              /* ... in this address space */
 
 	/* Accounting (written by the CPU running it): */
 	uint64_t runtime_ns;
@@ -61,6 +64,7 @@ typedef struct thread {
 	abi_sigset_t sigmask;           /* blocked signals (owned by the thread) */
 	volatile abi_sigset_t sigpending;
 	uint64_t clear_tid_addr;        /* user word zeroed + futex-woken at exit */
+	bool owns_tid;                  /* free tid with the thread (not a pid) */
 	struct thread *proc_next;       /* process's thread list (process lock) */
 
 	/* Kernel threads: */

@@ -38,6 +38,7 @@ typedef struct address_space {
 	vm_area_t *areas;               /* sorted by start; guarded by lock */
 	uint64_t resident_pages;
 	volatile int refs;
+	volatile uint64_t active_cpus;  /* CPUs with it loaded (bit per CPU) */
 } address_space_t;
 
 #define USER_STACK_TOP      0x00007fffff000000ull
@@ -52,12 +53,15 @@ address_space_t *as_clone(address_space_t *as);
 
 /* Adds an area; [start, end) must be free. -ENOMEM, -EINVAL. */
 int as_map(address_space_t *as, uint64_t start, uint64_t end, unsigned flags);
-/* Finds a free range of len bytes at or above hint (0: the mmap base). */
-uint64_t as_find_free(address_space_t *as, uint64_t hint, uint64_t len);
+/*
+ * Maps len bytes of anonymous memory (flags VMA_*; VMA_SHARED for shared
+ * memory): at hint exactly if fixed (replacing what was there), else in
+ * the first free range at or above hint (0: the mmap base).
+ */
+int as_mmap(address_space_t *as, uint64_t hint, uint64_t len, unsigned flags,
+	    bool fixed, uint64_t *addr_out);
 int as_unmap(address_space_t *as, uint64_t start, uint64_t end);
 int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot);
-/* Shared anonymous memory (MAP_SHARED | MAP_ANONYMOUS). */
-int as_map_shared_anon(address_space_t *as, uint64_t start, uint64_t end, unsigned flags);
 
 /*
  * Resolves a fault at addr (write/exec access as given). 0 when the page is

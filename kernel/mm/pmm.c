@@ -24,6 +24,9 @@ extern char __kernel_phys_start[], __kernel_phys_end[];
 
 static spinlock_t pmm_lock = SPINLOCK_INIT;
 static buddy_t pmm_buddy;               /* guarded by pmm_lock */
+/* Per-frame reference counts of user pages (atomic, no lock). */
+static uint32_t *frame_refs;
+static uint64_t frame_count;
 static uint64_t pmm_trampoline;
 
 typedef struct range {
@@ -115,7 +118,8 @@ void pmm_init(const boot_info_t *boot)
 	range_t busy[BOOT_MODULES_MAX + 4];
 	size_t nbusy = pmm_busy_ranges(boot, busy);
 	uint64_t npages = pmm_highest_usable(boot) / PAGE_SIZE;
-	uint64_t meta_size = align_up(buddy_meta_bytes(npages), PAGE_SIZE);
+	uint64_t buddy_size = align_up(buddy_meta_bytes(npages), 8);
+	uint64_t meta_size = align_up(buddy_size + npages * sizeof(uint32_t), PAGE_SIZE);
 	uint64_t meta = pmm_find_free(boot, busy, nbusy, meta_size,
 				      LOW_MEMORY_END, BOOT_MAPPED_LIMIT);
 
@@ -127,6 +131,9 @@ void pmm_init(const boot_info_t *boot)
 	busy[nbusy++] = (range_t){ meta, meta + meta_size };
 
 	buddy_init(&pmm_buddy, 0, npages, phys_to_virt(meta));
+	frame_refs = phys_to_virt(meta + buddy_size);
+	frame_count = npages;
+	memset(frame_refs, 0, npages * sizeof(uint32_t));
 	pmm_add_available(boot);
 	for (size_t i = 0; i < nbusy; i++)
 		buddy_reserve_range(&pmm_buddy, busy[i].start / PAGE_SIZE,
@@ -215,4 +222,40 @@ void *page_alloc_zeroed(size_t npages)
 void page_free(void *va, size_t npages)
 {
 	pmm_free(virt_to_phys(va), page_order(npages));
+}
+
+/*
+ * Reference-counted single frames, for user memory that fork and shared
+ * mappings share. frame_alloc gives a zeroed frame with one reference;
+ * the last frame_put frees it.
+ */
+int frame_alloc(uint64_t *phys)
+{
+	int err = pmm_alloc(0, phys);
+
+	if (err)
+		return err;
+	memset(phys_to_virt(*phys), 0, PAGE_SIZE);
+	__atomic_store_n(&frame_refs[*phys / PAGE_SIZE], 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+void frame_get(uint64_t phys)
+{
+	__atomic_fetch_add(&frame_refs[phys / PAGE_SIZE], 1, __ATOMIC_ACQ_REL);
+}
+
+void frame_put(uint64_t phys)
+{
+	uint32_t left = __atomic_sub_fetch(&frame_refs[phys / PAGE_SIZE], 1, __ATOMIC_ACQ_REL);
+
+	if (left == ~0u)
+		panic("pmm: frame %#lx released more often than taken", phys);
+	if (!left)
+		pmm_free(phys, 0);
+}
+
+uint32_t frame_refcount(uint64_t phys)
+{
+	return __atomic_load_n(&frame_refs[phys / PAGE_SIZE], __ATOMIC_ACQUIRE);
 }

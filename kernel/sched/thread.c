@@ -21,8 +21,9 @@
 #define TID_MAX 32768
 
 static spinlock_t tid_lock = SPINLOCK_INIT;
-static uint64_t tid_bitmap[TID_MAX / 64];      /* guarded by tid_lock */
-static int tid_next = 1;                       /* guarded by tid_lock */
+static uint64_t tid_bitmap[TID_MAX / 64] = { 2 };      /* guarded by tid_lock */
+/* Guarded by tid_lock; tid 1 is kept for init. */
+static int tid_next = 2;
 
 /* Thread ids and pids share one space (a process's pid is its first tid). */
 int tid_alloc(void)
@@ -68,6 +69,7 @@ static thread_t *thread_alloc(const char *name, int priority, int tid)
 		return NULL;
 	}
 	t->kstack_bottom = t->kstack_top - KERNEL_STACK_SIZE;
+	t->owns_tid = tid <= 0;
 	t->tid = tid > 0 ? tid : tid_alloc();
 	if (t->tid < 0) {
 		kstack_free(t->kstack_top);
@@ -134,7 +136,7 @@ void thread_exit(void)
 void thread_free(thread_t *t)
 {
 	/* The pid of a process is freed with the process, not its first thread. */
-	if (!t->proc || t->tid != t->proc->pid)
+	if (t->owns_tid)
 		tid_free(t->tid);
 	kstack_free(t->kstack_top);
 	kfree(t);

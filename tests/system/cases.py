@@ -22,6 +22,9 @@ class Case:
     expect: list = field(default_factory=list)
     forbid: list = field(default_factory=lambda: [r"PANIC"])
     timeout: int = 120
+    # Lines naming sub-results (group 1: name, group 2: "passed"/"failed"),
+    # each counted as a test of its own: the test programs run by init.
+    subtests: str = ""
 
 
 BOOT_LINES = [
@@ -56,6 +59,17 @@ def crash_case(kind, what, function):
         forbid=[])
 
 
+def userspace_case(firmware, smp):
+    """init runs every test program in user/tests/ and exits with the result."""
+    return Case(
+        name=f"userspace_{firmware}_{smp}cpu", firmware=firmware, smp=smp,
+        cmdline="test", expect_exit="pass", timeout=600,
+        expect=[r"init: started /bin/init as pid 1", r"init: Tessera userspace is up",
+                r"init: \d+ passed, 0 failed",
+                r"kernel: init \(pid 1\) exited with status 0"],
+        subtests=r"^init: TEST (\S+) (passed|failed)")
+
+
 CASES = [
     selftest_case("bios", 1),
     selftest_case("bios", 4),
@@ -67,6 +81,9 @@ CASES = [
     Case(name="boot_uefi_idles", firmware="uefi", smp=2,
          stop_at=r"kernel: boot complete",
          expect=BOOT_LINES + [r"smp: 2 CPUs online"]),
+    userspace_case("bios", 1),
+    userspace_case("bios", 4),
+    userspace_case("uefi", 2),
     crash_case("pagefault", r"page fault", "crashtest_page_fault"),
     crash_case("ud", r"invalid opcode", "crashtest_invalid_opcode"),
     crash_case("divide", r"divide error", "crashtest_divide_error"),

@@ -35,8 +35,8 @@ ap_trampoline_start:
 	rdmsr
 	or $((1 << 8) | (1 << 11)), %eax        /* LME | NXE */
 	wrmsr
-	mov %cr0, %eax
-	or $0x80010001, %eax                    /* PG | WP | PE */
+	/* A constant, not an OR: INIT may leave caching disabled (CD, NW). */
+	mov $0x80010033, %eax                   /* PG | WP | NE | ET | MP | PE */
 	mov %eax, %cr0
 	ljmpl *(ap_tramp_farptr - ap_trampoline_start)
 
@@ -53,7 +53,8 @@ ap_tramp_long_mode:
 	mov ap_tramp_cpu(%rip), %rdi
 	mov ap_tramp_entry(%rip), %rax
 	xor %ebp, %ebp
-	jmp *%rax
+	call *%rax                      /* as if called: rsp % 16 == 8 at entry */
+	ud2
 
 	.balign 16
 ap_tramp_gdt:

@@ -35,10 +35,41 @@ void arch_fpu_init_state(uint8_t *state)
 	memcpy(state, fpu_clean_state, sizeof(fpu_clean_state));
 }
 
+/*
+ * Switches this CPU to as (NULL: the kernel's own tables), keeping
+ * as->active_cpus exact: a CPU is in the set while as is in its CR3.
+ */
+static void arch_load_space(address_space_t *as)
+{
+	cpu_t *c = cpu_current();
+	uint64_t bit = 1ull << c->id;
+
+	if (c->loaded_as == as)
+		return;
+	if (as)
+		__atomic_fetch_or(&as->active_cpus, bit, __ATOMIC_ACQ_REL);
+	write_cr3(as ? as->root : vmm_kernel_root());
+	if (c->loaded_as)
+		__atomic_fetch_and(&c->loaded_as->active_cpus, ~bit, __ATOMIC_ACQ_REL);
+	c->loaded_as = as;
+}
+
+void as_activate(address_space_t *as)
+{
+	uint64_t flags = irq_save();
+
+	arch_load_space(as);
+	irq_restore(flags);
+}
+
+void as_deactivate(void)
+{
+	as_activate(NULL);
+}
+
 void arch_thread_switch(thread_t *prev, thread_t *next)
 {
 	cpu_t *c = cpu_current();
-	uint64_t root = next->proc ? next->proc->as->root : vmm_kernel_root();
 
 	__asm__ volatile("fxsave64 %0" : "=m"(prev->fpu_state));
 	__asm__ volatile("fxrstor64 %0" : : "m"(next->fpu_state));
@@ -47,8 +78,10 @@ void arch_thread_switch(thread_t *prev, thread_t *next)
 	c->kernel_stack_top = next->kstack_top;
 	c->tss.rsp[0] = next->kstack_top;
 	c->current = next;
-	if ((read_cr3() & ~0xffful) != root)
-		write_cr3(root);
+	if (next->proc)
+		arch_load_space(next->proc->as);
+	else if (c->loaded_as)
+		arch_load_space(NULL);
 }
 
 /* Switch frame: r15 r14 r13 r12 rbx rbp, then the return address. */

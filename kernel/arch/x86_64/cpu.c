@@ -74,6 +74,9 @@ static void tss_fill(cpu_t *c)
 	}
 }
 
+/* Read by traps.S: clac on entry only where the instruction exists. */
+bool cpu_has_smap;
+
 /* SSE for user threads; SMEP and SMAP where the CPU has them. */
 static void cpu_enable_features(void)
 {
@@ -82,9 +85,23 @@ static void cpu_enable_features(void)
 	cpuid(7, 0, r);
 	if (r[1] & (1u << 7))
 		write_cr4(read_cr4() | (1ul << 20));    /* SMEP */
-	if (r[1] & (1u << 20))
+	if (r[1] & (1u << 20)) {
 		write_cr4(read_cr4() | (1ul << 21));    /* SMAP */
+		cpu_has_smap = true;
+	}
 	arch_fpu_boot_init();
+}
+
+extern char syscall_entry[];
+
+/* syscall/sysret: selectors in STAR, entry in LSTAR; IF, DF, TF, AC cleared. */
+static void cpu_enable_syscall(void)
+{
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | 1);
+	wrmsr(MSR_STAR, ((uint64_t)(SEL_USER_CODE32 | 3) << 48) |
+			((uint64_t)SEL_KERNEL_CODE << 32));
+	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	wrmsr(MSR_FMASK, RFLAGS_IF | (1ul << 10) | (1ul << 8) | (1ul << 18));
 }
 
 void cpu_setup(cpu_t *c)
@@ -99,4 +116,5 @@ void cpu_setup(cpu_t *c)
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	idt_load();
 	cpu_enable_features();
+	cpu_enable_syscall();
 }

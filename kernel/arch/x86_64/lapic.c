@@ -89,16 +89,19 @@ void lapic_timer_calibrate(void)
 
 	lapic_write(LAPIC_TIMER_DIVIDE, 0x3);           /* divide by 16 */
 	lapic_write(LAPIC_LVT_TIMER, LVT_MASKED);
+	/* Measure the real elapsed time around the two counter reads: under
+	 * emulation the window can stretch well past what was asked. */
+	uint64_t t0 = clock_ns();
 	lapic_write(LAPIC_TIMER_INITIAL, 0xffffffff);
 	clock_delay_ns(window_ns);
 	uint32_t elapsed = 0xffffffff - lapic_read(LAPIC_TIMER_CURRENT);
+	uint64_t ns = clock_ns() - t0;
 	lapic_write(LAPIC_TIMER_INITIAL, 0);
-	lapic_ticks_per_period = (uint32_t)((uint64_t)elapsed * (1000000000 / window_ns) /
-					    TIMER_HZ);
+	uint64_t hz = (uint64_t)elapsed * 1000000000ull / ns;
+	lapic_ticks_per_period = (uint32_t)(hz / TIMER_HZ);
 	if (!lapic_ticks_per_period)
 		panic("lapic: timer calibration failed (no ticks in 10 ms)");
-	klog("lapic: timer %lu kHz (divided by 16), %u Hz tick",
-	     (unsigned long)elapsed * (1000000000 / window_ns) / 1000, TIMER_HZ);
+	klog("lapic: timer %lu kHz (divided by 16), %u Hz tick", hz / 1000, TIMER_HZ);
 }
 
 void lapic_timer_start(void)
@@ -110,12 +113,17 @@ void lapic_timer_start(void)
 
 static void lapic_icr_send(uint32_t apic_id, uint32_t low)
 {
+	/* Interrupts off: an IPI sent from a handler between the two writes
+	 * would redirect this one. */
+	uint64_t flags = irq_save();
+
 	for (int i = 0; i < 1000000 && (lapic_read(LAPIC_ICR_LOW) & ICR_PENDING); i++)
 		cpu_relax();
 	lapic_write(LAPIC_ICR_HIGH, apic_id << 24);
 	lapic_write(LAPIC_ICR_LOW, low);
 	for (int i = 0; i < 1000000 && (lapic_read(LAPIC_ICR_LOW) & ICR_PENDING); i++)
 		cpu_relax();
+	irq_restore(flags);
 }
 
 void lapic_send_init(uint32_t apic_id)

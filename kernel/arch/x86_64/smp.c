@@ -38,8 +38,9 @@ uint32_t smp_online_count(void)
 
 static void smp_ap_entry(cpu_t *c)
 {
-	write_cr3(vmm_kernel_root());
+	/* Tables first (the trampoline's GDT is only mapped in its own CR3). */
 	cpu_setup(c);
+	write_cr3(vmm_kernel_root());
 	sched_init_cpu();
 	lapic_init_cpu();
 	lapic_timer_start();

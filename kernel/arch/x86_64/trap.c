@@ -7,7 +7,9 @@
  */
 #include <arch/trap.h>
 
+#include <arch/cpu.h>
 #include <arch/lapic.h>
+#include <arch/layout.h>
 #include <log.h>
 #include <panic.h>
 #include <proc.h>
@@ -34,6 +36,42 @@ const char *trap_exception_name(unsigned vector)
 	if (vector < 32 && exception_names[vector])
 		return exception_names[vector];
 	return vector < 32 ? "reserved exception" : "interrupt";
+}
+
+extern char usercopy_fault_insn1[], usercopy_fault_insn2[], usercopy_fixup[];
+
+static bool trap_in_usercopy(const trap_frame_t *f)
+{
+	return f->rip == (uint64_t)usercopy_fault_insn1 ||
+	       f->rip == (uint64_t)usercopy_fault_insn2;
+}
+
+/*
+ * Page faults on user addresses — from user mode, or from the kernel's
+ * copy loops — go to the address space (demand paging, copy-on-write,
+ * stack growth). What it cannot resolve becomes SIGSEGV for user mode
+ * and -EFAULT for a copy; anything else is a kernel bug.
+ */
+static void trap_page_fault(trap_frame_t *f)
+{
+	uint64_t addr = read_cr2();
+	bool user = f->cs & 3;
+	process_t *p = proc_current();
+
+	if (!p || addr >= USER_TOP || (!user && !trap_in_usercopy(f)))
+		panic_trap(f);
+	irq_enable();           /* as_fault may wait for a lock or a TLB shootdown */
+	if (!as_fault(p->as, addr, f->error_code & 2, f->error_code & 16))
+		return;
+	if (user)
+		signal_raise_fault(f, SIGSEGV);
+	else
+		f->rip = (uint64_t)usercopy_fixup;
+}
+
+void trap_init(void)
+{
+	trap_set_handler(14, trap_page_fault);
 }
 
 void trap_set_handler(unsigned vector, trap_handler_t handler)

@@ -28,6 +28,11 @@ trap_stubs_start:
 	.endr
 
 trap_common:
+	/* An interrupt inside a stac/clac window must not run with SMAP off. */
+	testb $1, cpu_has_smap(%rip)
+	jz 3f
+	clac
+3:
 	/* CS is at +24 from the vector slot (vector, error, rip, cs). */
 	testb $3, 24(%rsp)
 	jz 1f

@@ -46,22 +46,36 @@ void clock_delay_ns(uint64_t ns)
 		cpu_relax();
 }
 
-/* The TSC frequency, measured over CALIBRATION_NS of the HPET main counter. */
+/*
+ * The TSC frequency, measured over CALIBRATION_NS of the HPET main
+ * counter. Returns 0 when the HPET looks unusable (a period outside the
+ * specification's 0 < p <= 100 ns, or a counter that does not move), so
+ * the caller can fall back to the PM timer. A 32-bit counter is read as
+ * such; the window is far shorter than its wrap-around.
+ */
 static uint64_t tsc_measure_hpet(void)
 {
 	volatile uint64_t *hpet = vmm_map_phys(platform.hpet_base, 1024,
 					       VM_WRITE | VM_NOCACHE);
-	uint64_t period_fs = hpet[0] >> 32;
-	uint64_t ticks = CALIBRATION_NS * 1000000 / period_fs;
+	uint64_t caps = hpet[0];
+	uint64_t period_fs = caps >> 32;
+	uint64_t mask = (caps & (1u << 13)) ? ~0ull : 0xffffffffull;
 
+	if (!period_fs || period_fs > 100000000)
+		return 0;
+	uint64_t ticks = CALIBRATION_NS * 1000000 / period_fs;
 	hpet[0x10 / 8] |= 1;                    /* ENABLE_CNF */
-	uint64_t h0 = hpet[0xf0 / 8];
-	uint64_t t0 = rdtsc();
-	while (hpet[0xf0 / 8] - h0 < ticks)
-		cpu_relax();
-	uint64_t t1 = rdtsc();
-	uint64_t elapsed_ns = (hpet[0xf0 / 8] - h0) * period_fs / 1000000;
-	return (t1 - t0) * 1000000000 / elapsed_ns;
+	uint64_t h0 = hpet[0xf0 / 8] & mask, h1 = h0;
+	uint64_t t0 = rdtsc(), t1 = t0;
+	/* Give up after ~10 s worth of TSC at an absurd 100 GHz. */
+	for (uint64_t spins = 0; ((h1 - h0) & mask) < ticks; spins++) {
+		if (spins > 1000000000ull)
+			return 0;
+		t1 = rdtsc();
+		h1 = hpet[0xf0 / 8] & mask;
+	}
+	uint64_t elapsed_ns = ((h1 - h0) & mask) * period_fs / 1000000;
+	return (uint64_t)((unsigned __int128)(t1 - t0) * 1000000000u / elapsed_ns);
 }
 
 static uint32_t pm_timer_read(void)
@@ -92,15 +106,15 @@ void clock_init(void)
 {
 	const char *source;
 
-	if (platform.have_hpet) {
-		source = "HPET";
+	source = "HPET";
+	if (platform.have_hpet)
 		tsc_hz = tsc_measure_hpet();
-	} else if (platform.have_fadt && platform.fadt.pm_timer_port) {
+	if (!tsc_hz && platform.have_fadt && platform.fadt.pm_timer_port) {
 		source = "ACPI PM timer";
 		tsc_hz = tsc_measure_pm_timer();
-	} else {
-		panic("clock: no HPET and no ACPI PM timer to calibrate the TSC");
 	}
+	if (!tsc_hz)
+		panic("clock: no working HPET or ACPI PM timer to calibrate the TSC");
 	tsc_ns_mult = (1000000000ull << 32) / tsc_hz;
 	klog("clock: TSC %lu.%03lu MHz, calibrated on the %s", tsc_hz / 1000000,
 	     tsc_hz / 1000 % 1000, source);

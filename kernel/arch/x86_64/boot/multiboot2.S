@@ -145,6 +145,9 @@ no_long_mode:
 
 	.code64
 boot_entry64:
+	/* The GDT above is only identity-mapped: switch to a high copy. */
+	movabs $boot_gdt64_pointer, %rax
+	lgdt (%rax)
 	mov $0x10, %ax
 	mov %ax, %ds
 	mov %ax, %es
@@ -174,6 +177,18 @@ boot_gdt_pointer:
 	.long boot_gdt
 boot_msg_no_lm:
 	.asciz "Tessera: this CPU has no 64-bit long mode; cannot boot.\r\n"
+
+	/* The same descriptors in the high kernel image, used until cpu_setup. */
+	.section .rodata
+	.balign 8
+boot_gdt64:
+	.quad 0
+	.quad 0x00af9a000000ffff
+	.quad 0x00cf92000000ffff
+boot_gdt64_end:
+boot_gdt64_pointer:
+	.short boot_gdt64_end - boot_gdt64 - 1
+	.quad boot_gdt64
 
 	.section .bss
 	.balign 4096

@@ -7,9 +7,6 @@
  */
 #pragma once
 
-#include <stdbool.h>
-#include <stdint.h>
-
 #define MAX_CPUS 64
 #define GDT_ENTRIES 8
 
@@ -26,6 +23,13 @@
 #define IST_NMI          2
 #define IST_MACHINE_CHECK 3
 #define IST_COUNT        3
+
+#define CPU_OFFSET_KERNEL_STACK 8
+#define CPU_OFFSET_USER_RSP     16
+
+#ifndef __ASSEMBLY__
+#include <stdbool.h>
+#include <stdint.h>
 
 typedef struct __attribute__((packed)) tss {
 	uint32_t reserved0;
@@ -46,6 +50,7 @@ typedef struct cpu {
 	uint64_t user_rsp_scratch;      /* %gs:16: user rsp during syscall entry */
 	struct thread *current;         /* %gs:24 */
 	uint32_t id;                    /* 0 .. cpu_count-1; 0 is the BSP */
+	struct address_space *loaded_as; /* user tables in CR3, or NULL */
 	uint32_t apic_id;
 	uintptr_t stack_top;            /* this CPU's boot/idle stack */
 	uintptr_t stack_bottom;
@@ -58,8 +63,6 @@ typedef struct cpu {
 	uintptr_t ist_top[IST_COUNT];
 } cpu_t;
 
-#define CPU_OFFSET_KERNEL_STACK 8
-#define CPU_OFFSET_USER_RSP     16
 _Static_assert(__builtin_offsetof(cpu_t, kernel_stack_top) == CPU_OFFSET_KERNEL_STACK,
 	       "syscall.S reads this offset");
 _Static_assert(__builtin_offsetof(cpu_t, user_rsp_scratch) == CPU_OFFSET_USER_RSP,
@@ -87,3 +90,4 @@ static inline uint32_t cpu_current_id(void)
 {
 	return percpu_ready ? cpu_current()->id : 0;
 }
+#endif /* __ASSEMBLY__ */

@@ -27,6 +27,7 @@ _Static_assert(__builtin_offsetof(trap_frame_t, rbp) == 8 * 8, "traps.S reloads 
 
 typedef void (*trap_handler_t)(trap_frame_t *frame);
 
+void trap_init(void);
 void trap_set_handler(unsigned vector, trap_handler_t handler);
 void trap_dispatch(trap_frame_t *frame);
 const char *trap_exception_name(unsigned vector);

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Shared memory objects: a fixed number of pages, filled with zeroed
+ * frames on first use, mapped by any number of address spaces
+ * (MAP_SHARED anonymous memory now; memory: and shm: schemes later).
+ */
+#pragma once
+
+#include <spinlock.h>
+#include <stdint.h>
+
+typedef struct shm_object {
+	spinlock_t lock;
+	volatile int refs;
+	uint64_t npages;
+	uint64_t *frames;               /* 0 until first use; guarded by lock */
+} shm_object_t;
+
+shm_object_t *shm_create(uint64_t npages);
+void shm_get(shm_object_t *obj);
+void shm_put(shm_object_t *obj);
+/* The frame of page index, with a reference taken for the caller's mapping. */
+int shm_page(shm_object_t *obj, uint64_t index, uint64_t *phys);

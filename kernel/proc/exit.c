@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Ending threads and processes, and waiting for children.
+ *
+ * A process ends when its last thread does: the first thread to call
+ * proc_exit records the status and asks the others to stop (they notice
+ * on their way back to user mode, or are woken from their waits); each
+ * thread leaves the address space before it goes, and the last one turns
+ * the process into a zombie: memory released, children handed to init,
+ * parent told. The zombie stays until the parent reaps it in waitpid.
+ *
+ * Lock order: proc_tree_lock, then a wait queue's lock, then run queues.
+ * waitpid therefore never holds a wait queue lock while taking the tree
+ * lock: it sleeps on a counter of child events instead.
+ */
+#include <proc.h>
+
+#include <abi/errno.h>
+#include <abi/proc.h>
+#include <arch/cpu.h>
+#include <clock.h>
+#include <futex.h>
+#include <log.h>
+#include <machine.h>
+#include <mm.h>
+#include <uaccess.h>
+
+static void proc_reparent_children_locked(process_t *p)
+{
+	process_t *init = proc_find_locked(1);
+
+	while (p->children) {
+		process_t *c = p->children;
+		p->children = c->sibling;
+		c->parent = init;
+		c->sibling = init->children;
+		init->children = c;
+	}
+	init->child_events++;
+	waitq_wake(&init->child_waiters, -1);
+}
+
+static void proc_become_zombie(process_t *p)
+{
+	uint64_t flags;
+
+	if (p->pid == 1) {
+		klog("kernel: init (pid 1) exited with status %#x; halting",
+		     p->exit_code_pending);
+		machine_finish(p->exit_code_pending == 0);
+	}
+	as_put(p->as);
+	p->as = NULL;
+	flags = spin_lock_irqsave(&proc_tree_lock);
+	if (p->children)
+		proc_reparent_children_locked(p);
+	p->exit_status = p->exit_code_pending;
+	p->state = PROC_ZOMBIE;
+	process_t *parent = p->parent;
+	signal_send_process(parent, SIGCHLD);
+	parent->child_events++;
+	waitq_wake(&parent->child_waiters, -1);
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+}
+
+static void uthread_clear_tid(thread_t *t)
+{
+	uint32_t zero = 0;
+
+	if (!t->clear_tid_addr)
+		return;
+	if (!copy_to_user(uptr(t->clear_tid_addr), &zero, sizeof(zero)))
+		futex_wake(t->proc, t->clear_tid_addr, 1 << 30);
+}
+
+void uthread_exit(void)
+{
+	thread_t *t = thread_current();
+	process_t *p = t->proc;
+
+	uthread_clear_tid(t);
+	int left = proc_remove_thread(p, t);
+	as_deactivate();
+	t->proc = NULL;         /* the process may be freed before this thread */
+	if (left == 0)
+		proc_become_zombie(p);
+	thread_exit();
+}
+
+void proc_kill_other_threads(void)
+{
+	thread_t *me = thread_current();
+	process_t *p = me->proc;
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+
+	p->exiting = true;
+	for (thread_t *t = p->threads; t; t = t->proc_next)
+		if (t != me)
+			signal_send_thread(t, SIGKILL);
+	spin_unlock_irqrestore(&p->lock, flags);
+	while (__atomic_load_n(&p->thread_count, __ATOMIC_ACQUIRE) > 1)
+		sched_sleep_until(clock_ns() + 1000000);
+}
+
+void proc_exit(int wait_status)
+{
+	process_t *p = proc_current();
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	bool first = !p->exiting;
+
+	if (first) {
+		p->exiting = true;
+		p->exit_code_pending = wait_status;
+	}
+	spin_unlock_irqrestore(&p->lock, flags);
+	if (first)
+		proc_kill_other_threads();
+	uthread_exit();
+}
+
+static bool wait_matches(const process_t *parent, const process_t *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == -1)
+		return true;
+	return c->pgid == (pid == 0 ? parent->pgid : -pid);
+}
+
+/* One scan: reaps a zombie (its pid), 0 if a match lives, -ECHILD if none. */
+static int waitpid_scan(process_t *self, int pid, int *status)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
+	int found = -ECHILD;
+
+	for (process_t *c = self->children; c; c = c->sibling) {
+		if (!wait_matches(self, c, pid))
+			continue;
+		if (c->state == PROC_ZOMBIE) {
+			found = c->pid;
+			*status = c->exit_status;
+			proc_free_locked(c);
+			break;
+		}
+		found = 0;
+	}
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+	return found;
+}
+
+typedef struct wait_gen {
+	process_t *p;
+	uint64_t seen;
+} wait_gen_t;
+
+static bool wait_gen_changed(void *arg)
+{
+	wait_gen_t *g = arg;
+
+	return __atomic_load_n(&g->p->child_events, __ATOMIC_ACQUIRE) != g->seen ||
+	       thread_current()->sigpending;
+}
+
+int proc_waitpid(int pid, uint64_t status_uaddr, int options)
+{
+	process_t *self = proc_current();
+	int status = 0;
+
+	if (options & ~WNOHANG)
+		return -EINVAL;
+	for (;;) {
+		wait_gen_t gen = { self, __atomic_load_n(&self->child_events, __ATOMIC_ACQUIRE) };
+		int r = waitpid_scan(self, pid, &status);
+		if (r > 0) {
+			if (status_uaddr && copy_to_user(uptr(status_uaddr), &status, sizeof(status)))
+				return -EFAULT;
+			return r;
+		}
+		if (r < 0 || (options & WNOHANG))
+			return r;
+		if (waitq_wait(&self->child_waiters, wait_gen_changed, &gen, 0) == -EINTR ||
+		    signal_pending_unblocked())
+			return -EINTR;
+	}
+}
