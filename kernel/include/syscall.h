@@ -22,5 +22,6 @@ typedef long (*syscall_handler_t)(const syscall_args_t *args);
 SYSCALL_LIST(SYSCALL_DECLARE)
 #undef SYSCALL_DECLARE
 
-void syscall_dispatch(trap_frame_t *frame);
+/* Runs the call in frame->rax; nonzero when the return must use iretq. */
+int syscall_dispatch(trap_frame_t *frame);
 const char *syscall_name(uint64_t number);

@@ -18,6 +18,7 @@
 #include <arch/cpu.h>
 #include <arch/context.h>
 #include <arch/percpu.h>
+#include <boot.h>
 #include <clock.h>
 #include <initfs_boot.h>
 #include <lib/elf.h>
@@ -257,16 +258,49 @@ long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t 
 	return err;
 }
 
-/* Starts init: pid 1 from /bin/init in the initfs, with no arguments but its name. */
+/*
+ * init's arguments: its path, then the words after " -- " on the kernel
+ * command line (as Linux hands unknown words to init), e.g. `-- bench`.
+ */
+static void init_args_build(exec_args_t *args, char *buf, size_t size)
+{
+	static const char path[] = "/bin/init";
+	const char *rest, *dashes = NULL;
+
+	for (const char *c = kernel_cmdline; *c; c++)
+		if ((c == kernel_cmdline || c[-1] == ' ') && c[0] == '-' && c[1] == '-' &&
+		    (c[2] == ' ' || !c[2]))
+			dashes = c;
+	rest = dashes ? dashes + 2 : "";
+	memcpy(buf, path, sizeof(path));
+	*args = (exec_args_t){ buf, sizeof(path), 1, 0 };
+	while (*rest) {
+		while (*rest == ' ')
+			rest++;
+		size_t len = 0;
+		while (rest[len] && rest[len] != ' ')
+			len++;
+		if (!len || args->used + len + 1 > size)
+			break;
+		memcpy(buf + args->used, rest, len);
+		buf[args->used + len] = '\0';
+		args->used += len + 1;
+		args->argc++;
+		rest += len;
+	}
+}
+
+/* Starts init: pid 1 from /bin/init in the initfs. */
 void proc_start_init(void)
 {
-	static char argv0[] = "/bin/init";
-	exec_args_t args = { argv0, sizeof(argv0), 1, 0 };
-	process_t *p = proc_alloc("init", 1);
+	static char argbuf[512];
+	exec_args_t args;
 	address_space_t *as;
 	uint64_t entry, rsp;
 	trap_frame_t frame;
 
+	init_args_build(&args, argbuf, sizeof(argbuf));
+	process_t *p = proc_alloc("init", 1);
 	if (!p)
 		panic("init: out of memory");
 	int err = exec_build("/bin/init", &args, &as, &entry, &rsp);

@@ -9,6 +9,8 @@
 #include <syscall.h>
 
 #include <abi/errno.h>
+#include <arch/layout.h>
+#include <arch/percpu.h>
 #include <boot.h>
 #include <lib/cmdline.h>
 #include <log.h>
@@ -42,7 +44,7 @@ const char *syscall_name(uint64_t number)
 
 static int syscall_trace = -1;
 
-void syscall_dispatch(trap_frame_t *frame)
+int syscall_dispatch(trap_frame_t *frame)
 {
 	uint64_t nr = frame->rax;
 	syscall_args_t args = {
@@ -61,4 +63,7 @@ void syscall_dispatch(trap_frame_t *frame)
 	if (nr != SYS_sigreturn)
 		frame->rax = (uint64_t)ret;
 	trap_return_to_user(frame);
+	/* iretq (1) when sysretq cannot restore this frame (see syscall.S). */
+	return nr == SYS_sigreturn || frame->rip >= USER_TOP ||
+	       frame->cs != (SEL_USER_CODE | 3) || frame->ss != (SEL_USER_DATA | 3);
 }

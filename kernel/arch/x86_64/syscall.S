@@ -4,8 +4,11 @@
  * and rflags in r11, with interrupts masked (FMASK). We switch to the
  * thread's kernel stack (from the per-CPU block), build the same
  * trap_frame_t an interrupt would, and call syscall_dispatch with it;
- * the way out is trap_return's iretq, so fork, exec and signal delivery
- * can simply edit the frame.
+ * fork, exec and signal delivery simply edit the frame. The way out is
+ * sysretq, which reloads rip from rcx and rflags from r11 — unless
+ * syscall_dispatch says the frame needs iretq: sigreturn restores rcx and
+ * r11 themselves, and a non-canonical rip must never reach sysretq (it
+ * would fault in ring 0 on the user's stack).
  */
 #include <arch/percpu.h>
 
@@ -42,4 +45,26 @@ syscall_entry:
 	sti
 	call syscall_dispatch
 	cli
-	jmp trap_return
+	test %eax, %eax
+	jnz trap_return
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	/* rsp -> vector, error, rip, cs, rflags, rsp, ss */
+	mov 16(%rsp), %rcx
+	mov 32(%rsp), %r11
+	mov 40(%rsp), %rsp              /* NMI and #MC use IST stacks: safe */
+	swapgs
+	sysretq
