@@ -7,6 +7,8 @@
  */
 #include <arch/trap.h>
 
+#include <abi/errno.h>
+#include <abi/proc.h>
 #include <arch/cpu.h>
 #include <arch/lapic.h>
 #include <arch/layout.h>
@@ -61,8 +63,14 @@ static void trap_page_fault(trap_frame_t *f)
 	if (!p || addr >= USER_TOP || (!user && !trap_in_usercopy(f)))
 		panic_trap(f);
 	irq_enable();           /* as_fault may wait for a lock or a TLB shootdown */
-	if (!as_fault(p->as, addr, f->error_code & 2, f->error_code & 16))
+	int err = as_fault(p->as, addr, f->error_code & 2, f->error_code & 16);
+	if (!err)
 		return;
+	if (err == -ENOMEM) {
+		/* No swap to wait for: the process that needs the page goes. */
+		klog("%s[%d]: out of memory at %#lx; killed", p->name, p->pid, addr);
+		proc_exit(ABI_WSTATUS_SIGNALED(SIGKILL));
+	}
 	if (user)
 		signal_raise_fault(f, SIGSEGV);
 	else
