@@ -10,6 +10,7 @@
  * r11 themselves, and a non-canonical rip must never reach sysretq (it
  * would fault in ring 0 on the user's stack).
  */
+#include <arch/frame_asm.h>
 #include <arch/percpu.h>
 
 	.text
@@ -25,21 +26,7 @@ syscall_entry:
 	push %rcx                       /* rip */
 	pushq $0                        /* error code */
 	pushq $0x100                    /* "vector": a system call */
-	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
+	FRAME_PUSH_REGS
 	xor %ebp, %ebp
 	mov %rsp, %rdi
 	sti
@@ -47,21 +34,7 @@ syscall_entry:
 	cli
 	test %eax, %eax
 	jnz trap_return
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
+	FRAME_POP_REGS
 	/* rsp -> vector, error, rip, cs, rflags, rsp, ss */
 	mov 16(%rsp), %rcx
 	mov 32(%rsp), %r11

@@ -6,6 +6,7 @@
  * user mode (CPL 3 in the saved CS) the stub swaps GS to the kernel's
  * per-CPU base, and swaps back on the way out.
  */
+#include <arch/frame_asm.h>
 
 
 	.altmacro
@@ -37,21 +38,7 @@ trap_common:
 	testb $3, 24(%rsp)
 	jz 1f
 	swapgs
-1:	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
+1:	FRAME_PUSH_REGS
 	cld
 	mov %rsp, %rdi
 	/* Let a backtrace walk from the interrupted frame through rbp. */
@@ -59,21 +46,7 @@ trap_common:
 	call trap_dispatch
 	.global trap_return
 trap_return:
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
+	FRAME_POP_REGS
 	testb $3, 24(%rsp)
 	jz 2f
 	swapgs
