@@ -118,6 +118,12 @@ static void smp_enumerate(void)
 	for (uint32_t i = 0; i < platform.madt.cpu_count && n < MAX_CPUS; i++) {
 		if (!platform.madt.cpus[i].enabled || platform.madt.cpus[i].apic_id == bsp_apic)
 			continue;
+		/* xAPIC IPIs carry 8-bit ids and 0xff is broadcast. */
+		if (platform.madt.cpus[i].apic_id > 254) {
+			klog("smp: CPU with APIC id %u needs x2APIC, not supported yet; skipped",
+			     platform.madt.cpus[i].apic_id);
+			continue;
+		}
 		cpu_table[n].id = n;
 		cpu_table[n].apic_id = platform.madt.cpus[i].apic_id;
 		n++;
@@ -135,10 +141,18 @@ void smp_init(void)
 		klog("smp: no low memory for the start-up trampoline; using 1 CPU");
 	if (cpu_count > 1 && base) {
 		t = smp_trampoline_prepare(base);
-		for (uint32_t i = 1; i < cpu_count; i++)
-			if (!smp_start_ap(t, base, &cpu_table[i]))
-				klog("smp: CPU %u (APIC id %u) did not start",
-				     i, cpu_table[i].apic_id);
+		for (uint32_t i = 1; i < cpu_count; i++) {
+			if (smp_start_ap(t, base, &cpu_table[i]))
+				continue;
+			klog("smp: CPU %u (APIC id %u) did not start", i, cpu_table[i].apic_id);
+			/* If it got as far as the trampoline it may still be
+			 * running it: reusing the parameter block for the next
+			 * CPU could give both the same stack. Stop here. */
+			if (*TRAMP_FIELD(t, ap_tramp_started, uint8_t)) {
+				klog("smp: it is half-started; not starting more CPUs");
+				break;
+			}
+		}
 	}
 	klog("smp: %u CPU%s online", smp_online_count(),
 	     smp_online_count() == 1 ? "" : "s");

@@ -89,7 +89,11 @@ void trap_set_handler(unsigned vector, trap_handler_t handler)
 
 static void trap_unexpected(unsigned vector)
 {
-	klog("trap: unexpected interrupt vector %u, ignored", vector);
+	static uint64_t reported[4];            /* one bit per vector */
+
+	if (!(__atomic_fetch_or(&reported[vector / 64], 1ull << (vector % 64),
+				__ATOMIC_RELAXED) & (1ull << (vector % 64))))
+		klog("trap: unexpected interrupt vector %u, ignored (reported once)", vector);
 	lapic_eoi();
 }
 

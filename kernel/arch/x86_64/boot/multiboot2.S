@@ -66,6 +66,8 @@ boot_entry32:
 	cpuid
 	bt $29, %edx
 	jnc no_long_mode
+	bt $20, %edx                    /* NX: the page tables use it */
+	jnc no_long_mode
 
 	call boot_build_page_tables
 
@@ -176,7 +178,7 @@ boot_gdt_pointer:
 	.short boot_gdt_end - boot_gdt - 1
 	.long boot_gdt
 boot_msg_no_lm:
-	.asciz "Tessera: this CPU has no 64-bit long mode; cannot boot.\r\n"
+	.asciz "Tessera: this CPU lacks 64-bit long mode or the NX bit (check the firmware's XD setting); cannot boot.\r\n"
 
 	/* The same descriptors in the high kernel image, used until cpu_setup. */
 	.section .rodata
