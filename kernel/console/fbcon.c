@@ -78,15 +78,21 @@ static void fbcon_clear_rows(uint32_t first, uint32_t count)
 	}
 }
 
+/*
+ * At the bottom the screen jumps up by a third of its rows at once: moving
+ * the whole framebuffer (megabytes, under the log lock) once per line
+ * would make every line of output cost as much as a screenful.
+ */
 static void fbcon_newline(void)
 {
 	fbcon.col = 0;
 	if (++fbcon.row < fbcon.rows)
 		return;
+	uint32_t jump = fbcon.rows / 3 ? fbcon.rows / 3 : 1;
 	size_t row_bytes = (size_t)fbcon.pitch * GLYPH_H;
-	memmove(fbcon.base, fbcon.base + row_bytes, row_bytes * (fbcon.rows - 1));
-	fbcon.row = fbcon.rows - 1;
-	fbcon_clear_rows(fbcon.row, 1);
+	memmove(fbcon.base, fbcon.base + row_bytes * jump, row_bytes * (fbcon.rows - jump));
+	fbcon.row = fbcon.rows - jump;
+	fbcon_clear_rows(fbcon.row, jump);
 }
 
 static void fbcon_putc(char c)
