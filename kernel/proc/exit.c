@@ -79,8 +79,10 @@ void uthread_exit(void)
 	process_t *p = t->proc;
 
 	uthread_clear_tid(t);
-	int left = proc_remove_thread(p, t);
+	/* Off the address space before we stop counting: once the count
+	 * drops, exec or the last thread may free it. */
 	as_deactivate();
+	int left = proc_remove_thread(p, t);
 	t->proc = NULL;         /* the process may be freed before this thread */
 	if (left == 0)
 		proc_become_zombie(p);
