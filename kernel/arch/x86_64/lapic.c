@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * Local APIC access. The register page is mapped uncached once and shared
- * (every CPU sees its own APIC at the same address). Interrupt commands
- * wait for the previous one's delivery bit to clear before the next, so
- * sequences like INIT-SIPI-SIPI are not merged.
+ * Local APIC access, in x2APIC mode (MSRs) when the CPU has it, else in
+ * xAPIC mode through the register page, mapped uncached once and shared
+ * (every CPU sees its own APIC at the same address). x2APIC is used when
+ * present because firmware may hand over with it already on (it cannot be
+ * switched back without a reset of the APIC) and because it carries
+ * 32-bit APIC ids. Interrupt commands wait for the previous one's
+ * delivery bit to clear (xAPIC), so INIT-SIPI-SIPI is not merged.
  */
 #include <arch/lapic.h>
 
@@ -33,17 +36,27 @@ enum {
 #define ICR_MODE_STARTUP (6u << 8)
 #define ICR_ALL_BUT_SELF (3u << 18)
 
+#define X2APIC_MSR_BASE 0x800
+#define APIC_BASE_X2APIC (1ul << 10)
+#define APIC_BASE_ENABLE (1ul << 11)
+
 static volatile uint32_t *lapic_regs;
+static bool lapic_x2apic;
 static uint32_t lapic_ticks_per_period;
 
 static uint32_t lapic_read(uint32_t reg)
 {
+	if (lapic_x2apic)
+		return (uint32_t)rdmsr(X2APIC_MSR_BASE + reg / 16);
 	return lapic_regs[reg / 4];
 }
 
 static void lapic_write(uint32_t reg, uint32_t v)
 {
-	lapic_regs[reg / 4] = v;
+	if (lapic_x2apic)
+		wrmsr(X2APIC_MSR_BASE + reg / 16, v);
+	else
+		lapic_regs[reg / 4] = v;
 }
 
 static void lapic_timer_tick(trap_frame_t *frame)
@@ -56,15 +69,26 @@ static void lapic_timer_tick(trap_frame_t *frame)
 
 void lapic_init(uint64_t phys_base)
 {
+	uint32_t r[4];
+
+	cpuid(1, 0, r);
+	lapic_x2apic = r[2] & (1u << 21);
 	if (!phys_base)
 		phys_base = rdmsr(MSR_APIC_BASE) & ~0xffful;
-	lapic_regs = vmm_map_phys(phys_base, PAGE_SIZE, VM_WRITE | VM_NOCACHE);
+	if (!lapic_x2apic)
+		lapic_regs = vmm_map_phys(phys_base, PAGE_SIZE, VM_WRITE | VM_NOCACHE);
 	trap_set_handler(VEC_TIMER, lapic_timer_tick);
+	klog("lapic: %s mode", lapic_x2apic ? "x2APIC" : "xAPIC");
 }
 
 void lapic_init_cpu(void)
 {
-	wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | (1 << 11));
+	uint64_t base = rdmsr(MSR_APIC_BASE) | APIC_BASE_ENABLE;
+
+	/* Enabling x2APIC goes through xAPIC-enabled first (the SDM's order). */
+	wrmsr(MSR_APIC_BASE, base);
+	if (lapic_x2apic)
+		wrmsr(MSR_APIC_BASE, base | APIC_BASE_X2APIC);
 	lapic_write(LAPIC_SVR, 0x100 | VEC_SPURIOUS);
 	lapic_write(LAPIC_TPR, 0);
 	lapic_write(LAPIC_LVT_LINT0, LVT_MASKED);
@@ -73,9 +97,16 @@ void lapic_init_cpu(void)
 	lapic_write(LAPIC_LVT_TIMER, LVT_MASKED);
 }
 
+bool lapic_is_x2apic(void)
+{
+	return lapic_x2apic;
+}
+
 uint32_t lapic_id(void)
 {
-	return lapic_read(LAPIC_ID) >> 24;
+	uint32_t id = lapic_read(LAPIC_ID);
+
+	return lapic_x2apic ? id : id >> 24;
 }
 
 void lapic_eoi(void)
@@ -117,6 +148,12 @@ static void lapic_icr_send(uint32_t apic_id, uint32_t low)
 	 * would redirect this one. */
 	uint64_t flags = irq_save();
 
+	if (lapic_x2apic) {
+		/* One 64-bit register, destination in the high half; no pending bit. */
+		wrmsr(X2APIC_MSR_BASE + LAPIC_ICR_LOW / 16, ((uint64_t)apic_id << 32) | low);
+		irq_restore(flags);
+		return;
+	}
 	for (int i = 0; i < 1000000 && (lapic_read(LAPIC_ICR_LOW) & ICR_PENDING); i++)
 		cpu_relax();
 	lapic_write(LAPIC_ICR_HIGH, apic_id << 24);
@@ -143,6 +180,6 @@ void lapic_send_ipi(uint32_t apic_id, uint32_t vector)
 
 void lapic_send_nmi_all_others(void)
 {
-	if (lapic_regs)
+	if (lapic_regs || lapic_x2apic)
 		lapic_icr_send(0, ICR_MODE_NMI | ICR_ASSERT | ICR_ALL_BUT_SELF);
 }

@@ -119,7 +119,7 @@ static void smp_enumerate(void)
 		if (!platform.madt.cpus[i].enabled || platform.madt.cpus[i].apic_id == bsp_apic)
 			continue;
 		/* xAPIC IPIs carry 8-bit ids and 0xff is broadcast. */
-		if (platform.madt.cpus[i].apic_id > 254) {
+		if (platform.madt.cpus[i].apic_id > 254 && !lapic_is_x2apic()) {
 			klog("smp: CPU with APIC id %u needs x2APIC, not supported yet; skipped",
 			     platform.madt.cpus[i].apic_id);
 			continue;

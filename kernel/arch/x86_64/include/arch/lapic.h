@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define TIMER_HZ 100
@@ -14,6 +15,7 @@
 void lapic_init(uint64_t phys_base);     /* maps it; BSP, once */
 void lapic_init_cpu(void);
 uint32_t lapic_id(void);
+bool lapic_is_x2apic(void);
 void lapic_eoi(void);
 void lapic_timer_calibrate(void);
 void lapic_timer_start(void);
