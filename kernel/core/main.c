@@ -26,6 +26,7 @@
 #include <panic.h>
 #include <platform.h>
 #include <proc.h>
+#include <scheme.h>
 #include <sched.h>
 #include <smp.h>
 
@@ -76,6 +77,8 @@ static void kmain_late(void *arg)
 	crashtest_run(kernel_cmdline);
 	if (cmdline_has(kernel_cmdline, "selftest"))
 		machine_finish(selftest_run());
+	scheme_debug_init();
+	scheme_pipe_init();
 	if (initfs_boot_init()) {
 		klog("kernel: boot complete; starting init");
 		proc_start_init();

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <abi/signal.h>
+#include <fd.h>
 #include <sched.h>
 #include <spinlock.h>
 #include <stdint.h>
@@ -46,6 +47,9 @@ typedef struct process {
 	abi_sigaction_t sigactions[NSIG];
 	volatile abi_sigset_t sigpending;       /* process-directed signals */
 	bool exiting;
+
+	fd_table_t fds;
+	volatile uint64_t ns_mask;      /* schemes it can see: a bit per scheme id */
 
 	waitq_t child_waiters;          /* this process waiting in waitpid */
 	volatile uint64_t child_events; /* bumped when a child changes state */

@@ -215,6 +215,7 @@ static int proc_exec_args(const char *path, const exec_args_t *args, trap_frame_
 		p->exiting = false;     /* only the others were to go */
 	}
 	exec_commit(p, as, path, entry, rsp, frame);
+	fd_close_on_exec(p);
 	return 0;
 }
 
@@ -290,6 +291,18 @@ static void init_args_build(exec_args_t *args, char *buf, size_t size)
 	}
 }
 
+/* init's descriptors 0, 1 and 2: the console, until the pty daemon. */
+static void init_open_console(process_t *p)
+{
+	static const int modes[3] = { O_RDONLY, O_WRONLY, O_WRONLY };
+
+	for (int fd = 0; fd < 3; fd++) {
+		file_t *f;
+		if (file_open("debug:console", modes[fd], &f) || fd_install(p, f, fd, false) != fd)
+			panic("init: cannot open debug:console as descriptor %d", fd);
+	}
+}
+
 /* Starts init: pid 1 from /bin/init in the initfs. */
 void proc_start_init(void)
 {
@@ -315,6 +328,8 @@ void proc_start_init(void)
 	thread_t *t = uthread_create_with_tid(p, &frame, PRIORITY_DEFAULT, p->pid);
 	if (!t)
 		panic("init: out of memory");
+	p->ns_mask = ~0ull;
+	init_open_console(p);
 	proc_add_thread(p, t);
 	proc_attach(p, NULL);
 	klog("init: started /bin/init as pid %d", p->pid);

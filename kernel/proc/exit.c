@@ -49,6 +49,7 @@ static void proc_become_zombie(process_t *p)
 		     p->exit_code_pending);
 		machine_finish(p->exit_code_pending == 0);
 	}
+	fd_close_all(p);
 	as_put(p->as);
 	p->as = NULL;
 	flags = spin_lock_irqsave(&proc_tree_lock);

@@ -36,6 +36,8 @@ int proc_fork(trap_frame_t *frame)
 	spin_unlock_irqrestore(&parent->lock, flags);
 	child->uid = parent->uid;
 	child->gid = parent->gid;
+	child->ns_mask = parent->ns_mask;
+	fd_table_copy(parent, child);
 	child_frame.rax = 0;
 	thread_t *t = uthread_create_with_tid(child, &child_frame, me->priority, child->pid);
 	if (!t)
@@ -48,6 +50,7 @@ int proc_fork(trap_frame_t *frame)
 	sched_start(t);
 	return child->pid;
 fail:
+	fd_close_all(child);
 	if (child->as)
 		as_put(child->as);
 	tid_free(child->pid);

@@ -53,3 +53,8 @@ int tessera_thread_join(tessera_thread_t *t, void **result);
 __attribute__((noreturn)) void tessera_thread_exit(void *result);
 tessera_thread_t *tessera_thread_self(void);
 int tessera_thread_tid(const tessera_thread_t *t);
+
+/* The URL descriptor fd was opened with; its length, or -1 (ERANGE: too small). */
+long tessera_fpath(int fd, char *buf, size_t size);
+/* Narrows this process's scheme namespace (and its future children's). */
+int tessera_mkns(const char *const *names, size_t count);

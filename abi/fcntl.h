@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Descriptor ABI: open flags, fcntl commands, lseek origins and the stat
+ * record. Values are Linux's, so ported code needs no translation.
+ */
+#pragma once
+
+#include <stdint.h>
+
+#define O_ACCMODE   00000003
+#define O_RDONLY    00000000
+#define O_WRONLY    00000001
+#define O_RDWR      00000002
+#define O_CREAT     00000100
+#define O_EXCL      00000200
+#define O_NOCTTY    00000400
+#define O_TRUNC     00001000
+#define O_APPEND    00002000
+#define O_NONBLOCK  00004000
+#define O_DIRECTORY 00200000
+#define O_CLOEXEC   02000000
+
+#define F_DUPFD         0
+#define F_GETFD         1
+#define F_SETFD         2
+#define F_GETFL         3
+#define F_SETFL         4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC      1
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define ABI_S_IFMT   0170000
+#define ABI_S_IFIFO  0010000
+#define ABI_S_IFCHR  0020000
+#define ABI_S_IFDIR  0040000
+#define ABI_S_IFREG  0100000
+
+typedef struct abi_stat {
+	uint64_t dev, ino;
+	uint32_t mode, nlink;
+	uint32_t uid, gid;
+	uint64_t rdev;
+	int64_t size;
+	int64_t blksize, blocks;
+	int64_t atime_ns, mtime_ns, ctime_ns;
+} abi_stat_t;
