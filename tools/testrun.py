@@ -138,10 +138,13 @@ def check_case(case, lines, status, timed_out):
 FIRMWARE_SPECIFIC = re.compile(r"^(mmap:|Tessera .* booting|acpi: revision|fbcon:|pmm:)")
 
 
-def normalized_log(lines):
-    """The log with timestamps, numbers and firmware-specific lines masked."""
+def normalized_log(lines, stop=None):
+    """The log up to the line matching stop, with timestamps, numbers and
+    firmware-specific lines masked."""
     out = []
     for line in lines:
+        if stop and out and re.search(stop, out[-1]):
+            break
         m = re.match(r"^\[\s*\d+\.\d+\] (.*)$", line)
         if not m or FIRMWARE_SPECIFIC.match(m.group(1)):
             continue
@@ -175,7 +178,8 @@ def run_system(iso, only, tally):
                      why + (f" (log: {logdir}/{case.name}.log)" if why else ""))
     for a, b in cases.SAME_LOG:
         if a in logs and b in logs:
-            na, nb = normalized_log(logs[a]), normalized_log(logs[b])
+            stop = next(c.stop_at for c in cases.CASES if c.name == a)
+            na, nb = normalized_log(logs[a], stop), normalized_log(logs[b], stop)
             diff = [f"{x!r} vs {y!r}" for x, y in zip(na, nb) if x != y]
             if len(na) != len(nb):
                 diff.append(f"{len(na)} vs {len(nb)} lines")
