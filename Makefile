@@ -7,6 +7,7 @@
 #   make test     host unit tests, then system tests that boot the ISO
 #   make debug    QEMU halted, waiting for gdb (see tools/gdbinit)
 #   make iso      just the bootable image (build/tessera.iso)
+#   make bench    benchmarks in QEMU and on the host (docs/performance.md)
 #
 # Variables: SMP=N MEM=512M FIRMWARE=bios|uefi ACCEL=kvm|tcg CMDLINE="..."
 
@@ -31,6 +32,7 @@ deps:
 include kernel/kernel.mk
 include tests/unit/unit.mk
 include user/user.mk
+include bench/bench.mk
 
 ISO := $(BUILD)/tessera.iso
 
@@ -53,6 +55,11 @@ unit-test: $(UNIT_TESTS)
 
 system-test: $(ISO)
 	@$(PYTHON) tools/testrun.py --iso $(ISO)
+
+.PHONY: bench
+bench: $(ISO) $(BENCH_LINUX_PROGRAMS)
+	@$(PYTHON) tools/bench.py --iso $(ISO) --linux-dir $(BENCH_LINUX) \
+		--out $(BUILD)/bench $(BENCH_NAMES)
 
 clean:
 	rm -rf $(BUILD)

@@ -17,10 +17,13 @@ reset) is 2; `make run` passes QEMU's own status through.
 """
 import argparse
 import os
+import re
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 OVMF_CODE = ["/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd"]
 OVMF_VARS = ["/usr/share/OVMF/OVMF_VARS_4M.fd", "/usr/share/OVMF/OVMF_VARS.fd"]
@@ -80,6 +83,54 @@ def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
     if cmdline:
         cmd += ["-fw_cfg", f"name=opt/tessera/cmdline,string={cmdline}"]
     return cmd + list(extra)
+
+
+def run_serial(cmd, timeout, stop=None, on_line=None):
+    """Runs QEMU with the serial console on a pipe, line by line.
+
+    Stops at the first line matching the regex `stop`, when QEMU exits, or
+    after `timeout` seconds (a hang). on_line(line) sees every line as it
+    arrives. Returns (lines, status, timed_out): status is exit_status()
+    of QEMU's exit, or None when QEMU was stopped.
+    """
+    stop_rx = re.compile(stop) if stop else None
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    buf, lines, timed_out, stopped = b"", [], False, False
+    while not stopped:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select([proc.stdout], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(proc.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        buf += chunk
+        *done, buf = buf.split(b"\n")
+        for d in done:
+            line = d.decode(errors="replace").rstrip("\r")
+            lines.append(line)
+            if on_line:
+                on_line(line)
+            if stop_rx and stop_rx.search(line):
+                stopped = True
+                break
+    if buf and not stopped:
+        lines.append(buf.decode(errors="replace"))
+    if not timed_out and not stopped:
+        try:    # output closed: QEMU is exiting
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pass
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+        return lines, None, timed_out
+    return lines, exit_status(proc.returncode), timed_out
 
 
 def exit_status(code):

@@ -13,11 +13,9 @@ timeout; nothing here sleeps. The last line is "N passed, N failed".
 import argparse
 import os
 import re
-import select
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -72,39 +70,7 @@ def boot(case, iso, logdir):
     with tempfile.TemporaryDirectory(prefix="tessera-test-") as tmp:
         cmd = qemu.qemu_command(iso, case.smp, case.mem, case.firmware, accel,
                                 case.cmdline, tmp, "stdio")
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + case.timeout
-        buf, lines, status, timed_out = b"", [], None, False
-        stop = re.compile(case.stop_at) if case.stop_at else None
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select([proc.stdout], [], [], left)
-            if not ready:
-                continue
-            chunk = os.read(proc.stdout.fileno(), 65536)
-            if not chunk:
-                break
-            buf += chunk
-            *done, buf = buf.split(b"\n")
-            lines += [d.decode(errors="replace").rstrip("\r") for d in done]
-            if stop and any(stop.search(l) for l in lines[-len(done):] if done):
-                break
-        if buf:
-            lines.append(buf.decode(errors="replace"))
-        if not timed_out and not (stop and any(stop.search(l) for l in lines)):
-            try:    # output closed: QEMU is exiting
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                pass
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        elif not stop or not any(stop.search(l) for l in lines):
-            status = qemu.exit_status(proc.returncode)
+        lines, status, timed_out = qemu.run_serial(cmd, case.timeout, case.stop_at or None)
         with open(os.path.join(logdir, case.name + ".log"), "w") as f:
             f.write(" ".join(cmd) + "\n\n" + "\n".join(lines) + "\n")
         return lines, status, timed_out

@@ -5,19 +5,22 @@
 # freestanding headers (stddef, stdarg, stdint, ...), never the host's libc.
 #
 #   make user      libc.a and every program under $(BUILD)/user/bin
-#   make initfs    $(BUILD)/initfs.img: bin/init, bin/tests/*, etc/motd
+#   make initfs    $(BUILD)/initfs.img: bin/init, bin/tests/*, bin/bench/*, etc/motd
 #
 # Programs: user/init/*.c is /bin/init; each user/tests/test_NAME.c is the
 # test program /bin/tests/test_NAME (linked with user/tests/utest.c), each
 # user/tests/helper_NAME.c a helper the tests exec. The list of test
 # programs goes to init as $(BUILD)/user/include/test_list.h. Files under
 # user/initfs/ (etc/motd, bin/tests/not_elf) are copied into the initfs as
-# they are, permission bits included.
+# they are, permission bits included. bench/bench.mk, included after this
+# file, adds the benchmark programs (BENCH_PROGRAMS), staged as /bin/bench/*.
+# Programs are built with __tessera__ defined, for sources that also build
+# elsewhere (the benchmarks build for Linux too).
 
 USER_CC     ?= gcc
 USER_STRIP  ?= strip
 USER_GEN    := $(BUILD)/user/include
-USER_CFLAGS := -std=gnu17 -O2 -g -Wall -Wextra -Werror \
+USER_CFLAGS := -std=gnu17 -O2 -g -Wall -Wextra -Werror -D__tessera__ \
 	-ffreestanding -fno-pie -no-pie -fno-stack-protector \
 	-nostdinc -isystem $(shell $(USER_CC) -print-file-name=include) \
 	-Ilibc/include -I. -I$(USER_GEN)
@@ -123,10 +126,11 @@ $(BUILD)/user/bin/tests/helper_%: $(USER_OBJ)/user/tests/helper_%.c.o $(CRT0) $(
 # bin/tests/truncated_elf (an ELF header cut short) is for test_exec.
 $(INITFS): $(USER_PROGRAMS) $(INITFS_FILES) tools/mkinitfs.py user/user.mk
 	rm -rf $(INITFS_ROOT)
-	mkdir -p $(INITFS_ROOT)/bin/tests
+	mkdir -p $(INITFS_ROOT)/bin/tests $(INITFS_ROOT)/bin/bench
 	cp -R user/initfs/. $(INITFS_ROOT)/
 	$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/init $(USER_INIT)
 	$(foreach p,$(USER_TESTS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/tests/$(notdir $(p)) $(p) &&) true
+	$(foreach p,$(BENCH_PROGRAMS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/bench/$(notdir $(p)) $(p) &&) true
 	head -c 100 $(BUILD)/user/bin/tests/helper_true > $(INITFS_ROOT)/bin/tests/truncated_elf
 	chmod 755 $(INITFS_ROOT)/bin/tests/truncated_elf
 	$(PYTHON) tools/mkinitfs.py $@ $(INITFS_ROOT)

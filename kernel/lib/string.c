@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * Plain implementations: the kernel copies little on hot paths yet, and
- * `rep movsb`/`rep stosb` are fast on every CPU with ERMS. Written so gcc
- * does not turn the loops back into calls to themselves.
+ * Plain implementations. Bulk copies and fills go 8 bytes at a time
+ * (`rep movsq`/`rep stosq`) and finish with bytes: as fast as the byte
+ * forms on CPUs with ERMS, and far faster under emulators such as QEMU's
+ * TCG, which execute the byte forms byte by byte (zeroing every new page
+ * is on the page-fault path). Written so gcc does not turn the loops back
+ * into calls to themselves.
  */
 #include <string.h>
 
@@ -11,7 +14,10 @@
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
 	void *ret = dst;
-	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	size_t words = n / 8, bytes = n % 8;
+
+	__asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(bytes) : : "memory");
 	return ret;
 }
 
@@ -35,7 +41,11 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
-	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+	uint64_t pattern = (uint8_t)c * 0x0101010101010101ull;
+	size_t words = n / 8, bytes = n % 8;
+
+	__asm__ volatile("rep stosq" : "+D"(dst), "+c"(words) : "a"(pattern) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(bytes) : "a"(pattern) : "memory");
 	return ret;
 }
 

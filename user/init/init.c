@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * init, pid 1 — for now a test runner.
+ * init, pid 1 — for now a test runner, or a benchmark runner.
  *
  * It announces that userspace is up, then runs every test program of the
  * build (test_list.h, generated from the same make variable that builds
@@ -10,8 +10,16 @@
  * and exits 0 iff all passed; in test mode the kernel turns pid 1's exit
  * status into QEMU's.
  *
+ * With the argument `bench` (the kernel passes what follows " -- " on its
+ * command line: `make bench` boots with "test -- bench") it runs the
+ * benchmarks of bench_list.h instead, /bin/bench/NAME, the same way. They
+ * print their own `name value unit` lines; init adds a verdict only for
+ * one that failed, then `init: benchmarks done`, and exits 0 iff all
+ * exited 0. Other arguments are ignored, with a note.
+ *
  * Later init will start and supervise the daemons (ARCHITECTURE.md §5).
  */
+#include <bench_list.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <signal.h>
@@ -22,13 +30,13 @@
 #include <test_list.h>
 #include <unistd.h>
 
-#define TEST_DIR "/bin/tests/"
+#define TEST_DIR  "/bin/tests/"
+#define BENCH_DIR "/bin/bench/"
 
-static const char *const init_tests[] = {
-#define INIT_TEST_NAME(name) name,
-	TEST_LIST(INIT_TEST_NAME)
-#undef INIT_TEST_NAME
-};
+#define INIT_NAME(name) name,
+static const char *const init_tests[] = { TEST_LIST(INIT_NAME) };
+static const char *const init_benches[] = { BENCH_LIST(INIT_NAME) };
+#undef INIT_NAME
 
 static char *init_envp[] = { "PATH=/bin", "HOME=/", NULL };
 
@@ -68,19 +76,22 @@ static void init_describe(int status, char *buf, size_t size)
 		snprintf(buf, size, "status 0x%x", status);
 }
 
-/* Runs one test program; true when it exited 0. */
-static bool init_run_test(const char *name)
+/*
+ * Runs DIR NAME to its end; true when it exited 0, else why not in
+ * `why`. Its output goes where init's does.
+ */
+static bool init_run(const char *dir, const char *name, char *why, size_t size)
 {
-	char path[128], why[32];
+	char path[128];
 	pid_t pid;
 	int status;
 
-	snprintf(path, sizeof(path), TEST_DIR "%s", name);
+	snprintf(path, sizeof(path), "%s%s", dir, name);
 	printf("init: running %s\n", name);
 	fflush(stdout);
 	pid = fork();
 	if (pid < 0) {
-		printf("init: TEST %s failed (fork: %s)\n", name, strerror(errno));
+		snprintf(why, size, "fork: %s", strerror(errno));
 		return false;
 	}
 	if (pid == 0) {
@@ -91,28 +102,57 @@ static bool init_run_test(const char *name)
 	}
 	status = init_wait_for(pid);
 	init_reap_orphans();
-	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		printf("init: TEST %s passed\n", name);
+	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return true;
-	}
-	init_describe(status, why, sizeof(why));
-	printf("init: TEST %s failed (%s)\n", name, why);
+	init_describe(status, why, size);
 	return false;
 }
 
-int main(void)
+/* Every test program; 0 iff all passed. */
+static int init_run_tests(void)
 {
 	size_t count = sizeof(init_tests) / sizeof(init_tests[0]);
 	int passed = 0, failed = 0;
+	char why[64];
 
-	printf("init: Tessera userspace is up\n");
 	for (size_t i = 0; i < count; i++) {
-		if (init_run_test(init_tests[i]))
+		if (init_run(TEST_DIR, init_tests[i], why, sizeof(why))) {
+			printf("init: TEST %s passed\n", init_tests[i]);
 			passed++;
-		else
+		} else {
+			printf("init: TEST %s failed (%s)\n", init_tests[i], why);
 			failed++;
+		}
 	}
 	init_reap_orphans();
 	printf("init: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
+}
+
+/* Every benchmark; 0 iff all exited 0. */
+static int init_run_benches(void)
+{
+	size_t count = sizeof(init_benches) / sizeof(init_benches[0]);
+	bool ok = true;
+	char why[64];
+
+	for (size_t i = 0; i < count; i++) {
+		if (!init_run(BENCH_DIR, init_benches[i], why, sizeof(why))) {
+			printf("init: BENCH %s failed (%s)\n", init_benches[i], why);
+			ok = false;
+		}
+	}
+	init_reap_orphans();
+	printf("init: benchmarks done\n");
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	printf("init: Tessera userspace is up\n");
+	if (argc > 1 && strcmp(argv[1], "bench") == 0)
+		return init_run_benches();
+	for (int i = 1; i < argc; i++)
+		printf("init: ignoring argument '%s'\n", argv[i]);
+	return init_run_tests();
 }

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What the benchmarks share: a clock, a harness, and the few things that
+ * differ between Tessera and Linux. A benchmark defines BENCH_NAME, the
+ * name it prints and reports errors under, then includes this file before
+ * any other (it sets _GNU_SOURCE for glibc before any system header).
+ *
+ * The same sources build for Tessera (our libc; the build defines
+ * __tessera__) and for Linux (glibc), so everything outside this file is
+ * plain POSIX. The differences: the page size (Tessera's sysinfo, POSIX
+ * sysconf) and keeping a benchmark on one CPU (Linux pins the process
+ * with sched_setaffinity; Tessera has no affinity yet, so it insists on
+ * a machine with one CPU).
+ *
+ * The harness, bench_run(unit, unit_ns, fn): fn(n) performs n operations
+ * and returns the nanoseconds they took, timing only what it measures
+ * (setup such as mmap or a fork before the loop stays outside). Warm-up
+ * and calibration are one step: n doubles from 1 until a call takes
+ * BENCH_CALIBRATE_NS, then n is scaled so that one run takes about
+ * BENCH_RUN_NS. BENCH_RUNS runs follow, and the median of their
+ * per-operation times is printed as the one line `BENCH_NAME value unit`,
+ * with one decimal (integer arithmetic: Tessera's printf has no %f yet). So
+ * each benchmark takes about a second wherever it runs, be it under QEMU's
+ * TCG (10-50 times slower than the host) or natively.
+ *
+ * Any failed call ends the program through bench_fail with a message and
+ * exit status 1.
+ */
+#pragma once
+
+#ifndef BENCH_NAME
+#error "define BENCH_NAME before including bench.h"
+#endif
+
+#ifndef __tessera__
+#define _GNU_SOURCE
+#endif
+
+#include <errno.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef __tessera__
+#include <tessera/sys.h>
+#endif
+
+#define BENCH_RUNS         5
+#define BENCH_CALIBRATE_NS 50000000ull  /* 50 ms */
+#define BENCH_RUN_NS       200000000ull /* 200 ms */
+
+/* n operations; the nanoseconds they took. */
+typedef uint64_t bench_fn_t(uint64_t n);
+
+__attribute__((noreturn)) static inline void bench_fail(const char *what)
+{
+	fprintf(stderr, BENCH_NAME ": %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static inline uint64_t bench_now_ns(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		bench_fail("clock_gettime");
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static inline size_t bench_page_size(void)
+{
+#ifdef __tessera__
+	abi_sysinfo_t info;
+
+	if (tessera_sysinfo(&info) < 0)
+		bench_fail("sysinfo");
+	return info.page_size;
+#else
+	long size = sysconf(_SC_PAGESIZE);
+
+	if (size <= 0)
+		bench_fail("sysconf(_SC_PAGESIZE)");
+	return (size_t)size;
+#endif
+}
+
+/* Keeps this process and the children it forks from now on on one CPU. */
+static inline void bench_one_cpu(void)
+{
+#ifdef __tessera__
+	abi_sysinfo_t info;
+
+	if (tessera_sysinfo(&info) < 0)
+		bench_fail("sysinfo");
+	if (info.cpus_online != 1) {
+		errno = EINVAL;
+		bench_fail("needs a machine with one CPU (SMP=1)");
+	}
+#else
+	cpu_set_t set;
+	int cpu = sched_getcpu();
+
+	if (cpu < 0)
+		bench_fail("sched_getcpu");
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) < 0)
+		bench_fail("sched_setaffinity");
+#endif
+}
+
+/* Measures fn as described at the top; unit_ns is the unit in nanoseconds. */
+static inline void bench_run(const char *unit, uint64_t unit_ns, bench_fn_t *fn)
+{
+	uint64_t n = 1, t, tenths[BENCH_RUNS];
+
+	for (;;) {
+		t = fn(n);
+		if (t >= BENCH_CALIBRATE_NS)
+			break;
+		if (n >= (1ull << 40)) {
+			errno = ERANGE;
+			bench_fail("the clock does not advance");
+		}
+		n *= 2;
+	}
+	n = n * BENCH_RUN_NS / t;
+	if (n == 0)
+		n = 1;
+	for (int i = 0; i < BENCH_RUNS; i++) {
+		t = fn(n);
+		/* per operation, in tenths of the unit, rounded */
+		tenths[i] = (t * 10 + n * unit_ns / 2) / (n * unit_ns);
+		for (int j = i; j > 0 && tenths[j - 1] > tenths[j]; j--) {
+			uint64_t swap = tenths[j];
+
+			tenths[j] = tenths[j - 1];
+			tenths[j - 1] = swap;
+		}
+	}
+	t = tenths[BENCH_RUNS / 2];
+	printf(BENCH_NAME " %llu.%llu %s\n", (unsigned long long)(t / 10),
+	       (unsigned long long)(t % 10), unit);
+	fflush(stdout);
+}

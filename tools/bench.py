@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Tessera's benchmarks: in QEMU, then the same sources natively on the host.
+
+  bench.py --iso ISO --linux-dir DIR --out DIR [--timeout S] [--icount MODE] NAME...
+
+`make bench` runs this with the names of bench/*.c (bench/bench.mk). Each
+benchmark prints lines `name value unit` (docs/performance.md).
+
+Tessera: the ISO boots through tools/qemu.py's qemu_command with one CPU
+(the yield ping-pong must stay on one), MEM and FIRMWARE from the
+environment, TCG unless ACCEL says otherwise, and the command line
+"test -- bench": init runs every /bin/bench program, prints
+`init: benchmarks done`, and its exit status becomes QEMU's.
+
+--icount N (or ICOUNT=N in the environment, e.g. `make bench ICOUNT=0`)
+adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
+2^N ns per instruction executed, so with 0 every figure is a count of
+guest instructions, identical from run to run; `auto` adapts the shift to
+real time. icount needs single-threaded TCG, so `thread=multi` in
+qemu_command's argv becomes `thread=single` (with one CPU that changes
+nothing else). It is off by default: shift=auto measured no steadier
+than plain TCG (docs/performance.md).
+
+Linux: DIR/NAME for each name, run here, on the host, natively. That
+column is the host, not Linux in the same VM: the ratio between the two
+is not a fair comparison yet, and the table says so.
+
+The table goes to standard output; the raw results (one `system name value
+unit` line each, after `#` lines saying how they were taken) to
+OUT/results.txt and QEMU's serial log to OUT/tessera.log. The exit status
+is 0 only when every benchmark produced a figure on both sides.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import qemu  # noqa: E402
+
+RESULT = re.compile(r"^([a-z_][a-z0-9_]*) ([0-9]+(?:\.[0-9]+)?) (\S+)$")
+KLOG = re.compile(r"^\[\s*\d+\.\d+\] ")
+DONE = "init: benchmarks done"
+NOT_FAIR = ("The Linux column is the host, natively, not Linux in the same VM "
+            "(a later issue):\nthe ratio between the columns is not a fair "
+            "comparison yet.")
+
+
+def parse(lines, names):
+    """{name: (value, unit)} from the `name value unit` lines of known names."""
+    found = {}
+    for line in lines:
+        m = RESULT.match(line.strip())
+        if m and m.group(1) in names:
+            found[m.group(1)] = (m.group(2), m.group(3))
+    return found
+
+
+def run_tessera(iso, names, timeout, icount, log_path):
+    """Boots the benchmarks; (results, description of the machine, error or "")."""
+    env = os.environ
+    accel = qemu.choose_accel(env.get("ACCEL", "tcg"))
+    mem, firmware = env.get("MEM", "512M"), env.get("FIRMWARE", "bios")
+    extra, how = [], f"{accel.upper()}, 1 CPU, {mem}, {firmware.upper()}"
+    with tempfile.TemporaryDirectory(prefix="tessera-bench-") as tmp:
+        cmd = qemu.qemu_command(iso, 1, mem, firmware, accel, "test -- bench",
+                                tmp, "stdio")
+        if accel == "tcg" and icount != "off":
+            if "tcg,thread=multi" not in cmd:
+                sys.exit("bench.py: qemu_command has no 'tcg,thread=multi' to "
+                         "make single-threaded for -icount; use --icount off")
+            cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
+            cmd += ["-icount", f"shift={icount}"]
+            how += f", -icount shift={icount}"
+        print(f"Tessera in QEMU ({how}), command line 'test -- bench':", flush=True)
+        lines, status, error = boot(cmd, timeout)
+    with open(log_path, "w") as f:
+        f.write(" ".join(cmd) + "\n\n" + "\n".join(lines) + "\n")
+    results = parse(lines, names)
+    if not error:
+        failed = [l.strip() for l in lines if l.startswith("init: BENCH ")]
+        if failed:
+            error = "; ".join(failed)
+        elif DONE not in (l.strip() for l in lines):
+            error = f"no '{DONE}'"
+        elif status != 0:
+            error = f"QEMU exit status {status}, expected 0 (passed)"
+    if error:
+        error += f" (log: {log_path})"
+    return results, how, error
+
+
+def echo_line(state, line):
+    """Shows the benchmarks' lines (error messages too), init's verdicts but
+    not its "init: running", and any panic."""
+    state["user"] = state["user"] or line.startswith("init: Tessera userspace is up")
+    if (state["user"] and not KLOG.match(line) and not line.startswith("init: ")) or \
+       line.startswith(("init: BENCH", DONE)) or "PANIC" in line:
+        print("  " + line, flush=True)
+
+
+def boot(cmd, timeout):
+    """Runs QEMU, echoing what userspace prints; (lines, exit status, error or "")."""
+    state = {"user": False}
+    lines, status, timed_out = qemu.run_serial(
+        cmd, timeout, on_line=lambda line: echo_line(state, line))
+    if timed_out:
+        return lines, status, f"timed out after {timeout}s"
+    return lines, status, "" if status is not None else "QEMU did not exit"
+
+
+def run_linux(linux_dir, names, timeout):
+    """Runs each benchmark on the host; (results, errors)."""
+    print("Host Linux, natively:", flush=True)
+    results, errors = {}, []
+    for name in names:
+        path = os.path.abspath(os.path.join(linux_dir, name))
+        try:
+            proc = subprocess.run([path], stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            errors.append(f"{name}: {e}")
+            continue
+        found = parse(proc.stdout.splitlines(), {name})
+        for line in proc.stdout.splitlines():
+            print("  " + line, flush=True)
+        if proc.returncode != 0 or name not in found:
+            errors.append(f"{name}: exit status {proc.returncode}: "
+                          f"{proc.stderr.strip() or 'no result line'}")
+        results.update(found)
+    return results, errors
+
+
+def host_cpu():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def table(names, tessera, linux, tessera_how):
+    head = ["benchmark", f"Tessera (QEMU {tessera_how.split(',')[0]}, 1 CPU)",
+            "host Linux (native)", "unit"]
+    rows = []
+    for name in names:
+        t, l = tessera.get(name), linux.get(name)
+        unit = (t or l or ("", "?"))[1]
+        if t and l and t[1] != l[1]:
+            unit = f"{t[1]} / {l[1]}"
+        rows.append([name, t[0] if t else "-", l[0] if l else "-", unit])
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
+
+    def fmt(r):
+        return (f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  "
+                f"{r[2]:>{widths[2]}}  {r[3]}")
+    return "\n".join([fmt(head), fmt(["-" * w for w in widths[:3]] + ["----"])] +
+                     [fmt(r) for r in rows])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--linux-dir", required=True)
+    ap.add_argument("--out", required=True, help="directory for results.txt and the log")
+    ap.add_argument("--timeout", type=int, default=300,
+                    help="seconds for the whole QEMU run (default 300)")
+    ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
+                    help="QEMU -icount shift under TCG: off (default), auto, or a number")
+    ap.add_argument("names", nargs="+")
+    args = ap.parse_args()
+
+    os.makedirs(args.out, exist_ok=True)
+    started = datetime.datetime.now().astimezone()
+    tessera, how, error = run_tessera(args.iso, args.names, args.timeout, args.icount,
+                                      os.path.join(args.out, "tessera.log"))
+    linux, linux_errors = run_linux(args.linux_dir, args.names, args.timeout)
+    cpu, kernel = host_cpu(), platform.release()
+
+    header = [f"# {started:%Y-%m-%d %H:%M %Z}, tools/bench.py",
+              f"# tessera: QEMU {how}, command line 'test -- bench'",
+              f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}"]
+    with open(os.path.join(args.out, "results.txt"), "w") as f:
+        f.write("\n".join(header) + "\n")
+        for system, results in (("tessera", tessera), ("linux", linux)):
+            for name in args.names:
+                if name in results:
+                    f.write(f"{system} {name} {results[name][0]} {results[name][1]}\n")
+
+    print()
+    print(table(args.names, tessera, linux, how))
+    print()
+    print(f"Tessera: QEMU {how}. Host: {cpu}, Linux {kernel}.")
+    print(NOT_FAIR)
+    if "-icount" in how:
+        print("With -icount the guest clock counts instructions (2^shift ns each): "
+              "Tessera's figures are not time.")
+    print(f"Raw results: {os.path.join(args.out, 'results.txt')}")
+    problems = ([f"tessera: {error}"] if error else []) + \
+        [f"tessera: {n}: no result" for n in args.names if n not in tessera and not error] + \
+        [f"linux: {e}" for e in linux_errors]
+    for p in problems:
+        print(f"FAIL {p}")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
