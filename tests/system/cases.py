@@ -31,6 +31,7 @@ BOOT_LINES = [
     r"Tessera \S+ booting \(x86_64",
     r"pmm: \d+ MiB usable",
     r"vmm: kernel page tables",
+    r"cpu: SMEP on, SMAP on, NX on",
     r"fbcon: \d+x\d+, 32 bpp",
     r"acpi: MADT",
     r"clock: TSC .* calibrated",

@@ -9,6 +9,7 @@
 #include <arch/layout.h>
 #include <arch/context.h>
 #include <arch/percpu.h>
+#include <log.h>
 #include <mm.h>
 #include <panic.h>
 #include <string.h>
@@ -90,6 +91,9 @@ static void cpu_enable_features(void)
 		cpu_has_smap = true;
 	}
 	arch_fpu_boot_init();
+	if (cpu_current_id() == 0)
+		klog("cpu: SMEP %s, SMAP %s, NX on", (r[1] & (1u << 7)) ? "on" : "absent",
+		     cpu_has_smap ? "on" : "absent");
 }
 
 extern char syscall_entry[];
