@@ -29,10 +29,9 @@
 #include <scheme.h>
 #include <sched.h>
 #include <smp.h>
+#include <version.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
-
-#define TESSERA_VERSION "0.1"
 
 static void kmain_report_boot(void)
 {
@@ -79,6 +78,8 @@ static void kmain_late(void *arg)
 		machine_finish(selftest_run());
 	scheme_debug_init();
 	scheme_pipe_init();
+	scheme_sys_init();
+	scheme_proc_init();
 	if (initfs_boot_init()) {
 		klog("kernel: boot complete; starting init");
 		proc_start_init();

@@ -86,6 +86,11 @@ int signal_return(trap_frame_t *frame);
 /* A fault in user mode: deliver sig (SIGSEGV, SIGILL...) to the thread. */
 void signal_raise_fault(trap_frame_t *frame, int sig);
 
+/* Text for the proc: scheme. */
+struct textbuf;
+void proc_list_text(struct textbuf *b);
+int proc_status_text(int pid, struct textbuf *b);
+
 /* Internals shared by the files of kernel/proc/. */
 process_t *proc_alloc(const char *name, int pid);
 long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t *frame);

@@ -67,5 +67,7 @@ int file_stat(file_t *f, abi_stat_t *st);
 
 void scheme_debug_init(void);
 void scheme_pipe_init(void);
+void scheme_sys_init(void);
+void scheme_proc_init(void);
 /* A connected pipe: [0] reads, [1] writes. */
 int pipe_create(int flags, file_t *ends[2]);

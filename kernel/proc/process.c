@@ -13,6 +13,7 @@
 #include <lib/fmt.h>
 #include <mm.h>
 #include <string.h>
+#include <textfile.h>
 
 spinlock_t proc_tree_lock = SPINLOCK_INIT;
 static process_t *proc_table[32768];    /* by pid; guarded by proc_tree_lock */
@@ -111,4 +112,46 @@ int proc_remove_thread(process_t *p, thread_t *t)
 	int left = --p->thread_count;
 	spin_unlock_irqrestore(&p->lock, flags);
 	return left;
+}
+
+static char proc_state_letter(const process_t *p)
+{
+	return p->state == PROC_ZOMBIE ? 'Z' : 'R';
+}
+
+void proc_list_text(textbuf_t *b)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
+
+	textbuf_printf(b, "PID PPID STATE THREADS NAME\n");
+	for (size_t pid = 1; pid < sizeof(proc_table) / sizeof(proc_table[0]); pid++) {
+		process_t *p = proc_table[pid];
+		if (p)
+			textbuf_printf(b, "%d %d %c %d %s\n", p->pid,
+				       p->parent ? p->parent->pid : 0, proc_state_letter(p),
+				       p->thread_count, p->name);
+	}
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+}
+
+int proc_status_text(int pid, textbuf_t *b)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
+	process_t *p = proc_find_locked(pid);
+
+	if (p) {
+		textbuf_printf(b, "pid %d\nppid %d\nname %s\nstate %c\npgid %d\nsid %d\n"
+			       "uid %u\ngid %u\nthreads %d\n", p->pid,
+			       p->parent ? p->parent->pid : 0, p->name, proc_state_letter(p),
+			       p->pgid, p->sid, p->uid, p->gid, p->thread_count);
+		if (p->as)
+			textbuf_printf(b, "resident_kib %lu\n", p->as->resident_pages * 4);
+		uint64_t tflags = spin_lock_irqsave(&p->lock);
+		for (thread_t *t = p->threads; t; t = t->proc_next)
+			textbuf_printf(b, "thread %d cpu %d priority %d runtime_ns %lu\n",
+				       t->tid, t->cpu, t->priority, t->runtime_ns);
+		spin_unlock_irqrestore(&p->lock, tflags);
+	}
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+	return p ? 0 : -ENOENT;
 }

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+/*
+ * sys: — the system as text, one snapshot per open: `sys:uname`,
+ * `sys:meminfo`, `sys:cpus`, `sys:schemes` (the schemes the caller can
+ * see), and `sys:` itself lists these names.
+ */
+#include <scheme.h>
+
+#include <abi/errno.h>
+#include <arch/percpu.h>
+#include <clock.h>
+#include <mm.h>
+#include <proc.h>
+#include <sched.h>
+#include <smp.h>
+#include <string.h>
+#include <textfile.h>
+#include <version.h>
+
+static void sys_uname(textbuf_t *b)
+{
+	textbuf_printf(b, "%s %s %s\n", TESSERA_NAME, TESSERA_VERSION, TESSERA_ARCH);
+}
+
+static void sys_meminfo(textbuf_t *b)
+{
+	textbuf_printf(b, "total_kib %lu\nfree_kib %lu\npage_size %u\n",
+		       pmm_total_pages() * (PAGE_SIZE / 1024),
+		       pmm_free_pages() * (PAGE_SIZE / 1024), PAGE_SIZE);
+}
+
+static void sys_cpus(textbuf_t *b)
+{
+	textbuf_printf(b, "online %u\nuptime_ns %lu\n", smp_online_count(), clock_ns());
+	for (uint32_t i = 0; i < cpu_count; i++)
+		textbuf_printf(b, "cpu%u apic %u online %d busy_ns %lu timer_ticks %lu\n", i,
+			       cpu_table[i].apic_id, cpu_table[i].online,
+			       sched_cpu_busy_ns(i), cpu_table[i].timer_ticks);
+}
+
+static void sys_schemes(textbuf_t *b)
+{
+	process_t *p = proc_current();
+
+	for (int id = 0; id < 64; id++) {
+		const char *name = scheme_name(id);
+		if (name && (!p || (p->ns_mask & (1ull << id))))
+			textbuf_printf(b, "%s\n", name);
+	}
+}
+
+static const struct {
+	const char *name;
+	void (*fill)(textbuf_t *b);
+} sys_files[] = {
+	{ "uname", sys_uname },
+	{ "meminfo", sys_meminfo },
+	{ "cpus", sys_cpus },
+	{ "schemes", sys_schemes },
+};
+
+static int sys_open(scheme_t *s, const char *path, file_t *f)
+{
+	textbuf_t b = { 0 };
+	size_t n = sizeof(sys_files) / sizeof(sys_files[0]);
+
+	(void)s;
+	if ((f->flags & O_ACCMODE) != O_RDONLY)
+		return -EACCES;
+	if (!*path) {
+		for (size_t i = 0; i < n; i++)
+			textbuf_printf(&b, "%s\n", sys_files[i].name);
+		return textfile_attach(f, &b);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(path, sys_files[i].name) == 0) {
+			sys_files[i].fill(&b);
+			return textfile_attach(f, &b);
+		}
+	}
+	return -ENOENT;
+}
+
+static const scheme_ops_t sys_ops = {
+	.open = sys_open,
+	.close = textfile_close,
+	.read = textfile_read,
+	.seek = textfile_seek,
+	.fstat = textfile_fstat,
+};
+
+void scheme_sys_init(void)
+{
+	scheme_register("sys", &sys_ops, NULL);
+}
