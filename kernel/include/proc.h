@@ -100,7 +100,10 @@ void proc_attach(process_t *p, process_t *parent);
 void proc_free_locked(process_t *p);
 void proc_add_thread(process_t *p, thread_t *t);
 int proc_remove_thread(process_t *p, thread_t *t);
-/* Ends every other thread of the caller's process and waits for them. */
+/*
+ * Ends every other thread of the caller's process and waits for them (for
+ * exec). If another thread is already ending the process, the caller ends.
+ */
 void proc_kill_other_threads(void);
 /* Ends the calling user thread; the last one turns the process into a zombie. */
 __attribute__((noreturn)) void uthread_exit(void);

@@ -18,7 +18,8 @@
 
 static unsigned vma_perms(unsigned vma_flags)
 {
-	return ((vma_flags & VMA_WRITE) ? PTE_PERM_WRITE : 0) |
+	return ((vma_flags & VMA_READ) ? PTE_PERM_READ : 0) |
+	       ((vma_flags & VMA_WRITE) ? PTE_PERM_WRITE : 0) |
 	       ((vma_flags & VMA_EXEC) ? PTE_PERM_EXEC : 0);
 }
 
@@ -112,25 +113,39 @@ static uint64_t as_find_free_locked(address_space_t *as, uint64_t hint, uint64_t
 	return start;
 }
 
-/* Drops the page at va, if mapped; returns true if there was one. */
-static bool as_unmap_page_locked(address_space_t *as, uint64_t va)
-{
-	pte_t *pte = upt_walk(as->root, va, false);
+/*
+ * Unmapping in batches: clear up to UNMAP_BATCH entries, flush the TLBs,
+ * and only then release the frames, so no CPU can still reach a frame
+ * that has gone back to the allocator.
+ */
+#define UNMAP_BATCH 256
 
-	if (!pte || !pte_present(*pte))
-		return false;
-	uint64_t phys = pte_phys(*pte);
-	*pte = 0;
-	as->resident_pages--;
-	frame_put(phys);
-	return true;
+static void as_release_frames(address_space_t *as, uint64_t *frames, unsigned n)
+{
+	if (!n)
+		return;
+	tlb_flush_all(as);
+	for (unsigned i = 0; i < n; i++)
+		frame_put(frames[i]);
 }
 
 static void as_unmap_range_locked(address_space_t *as, uint64_t start, uint64_t end)
 {
+	uint64_t frames[UNMAP_BATCH];
+	unsigned n = 0;
+
 	for (uint64_t va = upt_next_mapped(as->root, start, end); va < end;
-	     va = upt_next_mapped(as->root, va + PAGE_SIZE, end))
-		as_unmap_page_locked(as, va);
+	     va = upt_next_mapped(as->root, va + PAGE_SIZE, end)) {
+		pte_t *pte = upt_walk(as->root, va, false);
+		frames[n++] = pte_phys(*pte);
+		*pte = 0;
+		as->resident_pages--;
+		if (n == UNMAP_BATCH) {
+			as_release_frames(as, frames, n);
+			n = 0;
+		}
+	}
+	as_release_frames(as, frames, n);
 }
 
 /* Splits the area containing addr so that an area starts at addr. */
@@ -246,11 +261,8 @@ int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot)
 		for (uint64_t va = upt_next_mapped(as->root, v->start, v->end); va < v->end;
 		     va = upt_next_mapped(as->root, va + PAGE_SIZE, v->end)) {
 			pte_t *pte = upt_walk(as->root, va, false);
-			if (!(prot & VMA_READ))
-				as_unmap_page_locked(as, va);   /* refaults with EFAULT */
-			else
-				*pte = pte_make(pte_phys(*pte), vma_perms(v->flags) |
-						(pte_perms(*pte) & PTE_PERM_COW));
+			*pte = pte_make(pte_phys(*pte), vma_perms(v->flags) |
+					(pte_perms(*pte) & PTE_PERM_COW));
 		}
 	}
 	tlb_flush_all(as);
@@ -303,7 +315,9 @@ static int as_fault_cow_locked(address_space_t *as, vm_area_t *v, uint64_t page,
 			return -ENOMEM;
 		memcpy(phys_to_virt(copy), phys_to_virt(old), PAGE_SIZE);
 		*pte = pte_make(copy, vma_perms(v->flags));
-		frame_put(old);
+		tlb_flush_page(as, page);
+		frame_put(old);         /* only now can no CPU still reach it */
+		return 0;
 	}
 	tlb_flush_page(as, page);
 	return 0;

@@ -90,13 +90,30 @@ void uthread_exit(void)
 	thread_exit();
 }
 
-void proc_kill_other_threads(void)
+/*
+ * Only one thread of a process may end the others: the first to get here
+ * (exit, exec or a fatal signal) wins and records the exit status; a
+ * thread that finds another already at it ends itself at once, since
+ * waiting for each other would deadlock.
+ */
+static bool proc_claim_exit(process_t *p, int wait_status)
+{
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	bool won = !p->exiting;
+
+	if (won) {
+		p->exiting = true;
+		p->exit_code_pending = wait_status;
+	}
+	spin_unlock_irqrestore(&p->lock, flags);
+	return won;
+}
+
+static void proc_stop_other_threads(process_t *p)
 {
 	thread_t *me = thread_current();
-	process_t *p = me->proc;
 	uint64_t flags = spin_lock_irqsave(&p->lock);
 
-	p->exiting = true;
 	for (thread_t *t = p->threads; t; t = t->proc_next)
 		if (t != me)
 			signal_send_thread(t, SIGKILL);
@@ -105,19 +122,21 @@ void proc_kill_other_threads(void)
 		sched_sleep_until(clock_ns() + 1000000);
 }
 
+void proc_kill_other_threads(void)
+{
+	process_t *p = proc_current();
+
+	if (!proc_claim_exit(p, 0))
+		uthread_exit();
+	proc_stop_other_threads(p);
+}
+
 void proc_exit(int wait_status)
 {
 	process_t *p = proc_current();
-	uint64_t flags = spin_lock_irqsave(&p->lock);
-	bool first = !p->exiting;
 
-	if (first) {
-		p->exiting = true;
-		p->exit_code_pending = wait_status;
-	}
-	spin_unlock_irqrestore(&p->lock, flags);
-	if (first)
-		proc_kill_other_threads();
+	if (proc_claim_exit(p, wait_status))
+		proc_stop_other_threads(p);
 	uthread_exit();
 }
 

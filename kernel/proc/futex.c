@@ -57,8 +57,13 @@ int futex_wait(uint64_t addr, uint32_t expected, uint64_t deadline_ns)
 	futex_check_t check = { addr, expected, 0 };
 	thread_t *t = thread_current();
 
+	uint32_t now;
+
 	if (addr & 3)
 		return -EINVAL;
+	/* Fault the word in now: it is read again under the bucket lock. */
+	if (copy_from_user(&now, uptr(addr), sizeof(now)))
+		return -EFAULT;
 	int r = waitq_wait(futex_bucket(addr), futex_value_changed, &check, deadline_ns);
 	t->futex_addr = 0;
 	if (check.result)

@@ -144,8 +144,6 @@ int proc_status_text(int pid, textbuf_t *b)
 			       "uid %u\ngid %u\nthreads %d\n", p->pid,
 			       p->parent ? p->parent->pid : 0, p->name, proc_state_letter(p),
 			       p->pgid, p->sid, p->uid, p->gid, p->thread_count);
-		if (p->as)
-			textbuf_printf(b, "resident_kib %lu\n", p->as->resident_pages * 4);
 		uint64_t tflags = spin_lock_irqsave(&p->lock);
 		for (thread_t *t = p->threads; t; t = t->proc_next)
 			textbuf_printf(b, "thread %d cpu %d priority %d runtime_ns %lu\n",

@@ -45,7 +45,8 @@ static void signal_kick(thread_t *t)
 
 	if (!(pending & (~t->sigmask | UNBLOCKABLE)))
 		return;
-	if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_BLOCKED) {
+	/* Pairs with the full barrier in waitq_wait: see there. */
+	if (__atomic_load_n(&t->state, __ATOMIC_SEQ_CST) == THREAD_BLOCKED) {
 		t->interrupted = true;
 		sched_wake(t);
 	}
@@ -188,6 +189,8 @@ int signal_return(trap_frame_t *f)
 	f->r11 = c->r11; f->r10 = c->r10; f->r9 = c->r9; f->r8 = c->r8;
 	f->rbp = c->rbp; f->rdi = c->rdi; f->rsi = c->rsi; f->rdx = c->rdx;
 	f->rcx = c->rcx; f->rbx = c->rbx; f->rax = c->rax;
+	if (c->rip >= USER_TOP)         /* iretq to it would fault in the kernel */
+		proc_exit(ABI_WSTATUS_SIGNALED(SIGSEGV));
 	f->rip = c->rip;
 	f->rsp = c->rsp;
 	f->rflags = (c->rflags & USER_RFLAGS_MASK) | RFLAGS_IF;

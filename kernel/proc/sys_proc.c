@@ -172,7 +172,8 @@ long sys_nanosleep(const syscall_args_t *a)
 				return -EFAULT;
 			return -EINTR;
 		}
-		__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_RELEASE);
+		/* Full barrier: see waitq_wait for the race with a signal. */
+		__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_SEQ_CST);
 		if (signal_pending_unblocked()) {       /* a signal raced with us */
 			t->state = THREAD_RUNNABLE;
 			continue;

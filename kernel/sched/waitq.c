@@ -8,6 +8,7 @@
 #include <sched.h>
 
 #include <abi/errno.h>
+#include <proc.h>
 #include <stddef.h>
 
 static void waitq_append_locked(waitq_t *wq, thread_t *t)
@@ -41,22 +42,35 @@ static bool waitq_unlink_locked(waitq_t *wq, thread_t *t)
 	return false;
 }
 
+/*
+ * A signal can arrive between the caller's last check and the sleep; the
+ * sender only wakes threads it sees BLOCKED. So the state is stored with a
+ * full barrier and the pending signals are looked at once more after it:
+ * either the sender sees BLOCKED, or we see its signal. Whatever woke us,
+ * we leave the queue before returning (a signal wakes without unlinking).
+ */
 int waitq_wait(waitq_t *wq, bool (*cond)(void *), void *arg, uint64_t deadline_ns)
 {
 	thread_t *t = thread_current();
 	uint64_t flags = spin_lock_irqsave(&wq->lock);
+	bool woken = true;
 
+	t->interrupted = false;
 	if (cond && cond(arg)) {
 		spin_unlock_irqrestore(&wq->lock, flags);
 		return 0;
 	}
 	waitq_append_locked(wq, t);
-	__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_RELEASE);
+	__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_SEQ_CST);
 	spin_unlock_irqrestore(&wq->lock, flags);
-	if (sched_block(deadline_ns))
-		return 0;
+	if (signal_pending_unblocked()) {
+		__atomic_store_n(&t->state, THREAD_RUNNABLE, __ATOMIC_SEQ_CST);
+		t->interrupted = true;
+	} else {
+		woken = sched_block(deadline_ns);
+	}
 	waitq_remove(wq, t);
-	return -ETIMEDOUT;
+	return woken ? 0 : -ETIMEDOUT;
 }
 
 int waitq_wake(waitq_t *wq, int n)
@@ -78,6 +92,7 @@ void waitq_remove(waitq_t *wq, thread_t *t)
 {
 	uint64_t flags = spin_lock_irqsave(&wq->lock);
 
-	waitq_unlink_locked(wq, t);
+	if (t->waiting_on == wq)
+		waitq_unlink_locked(wq, t);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }

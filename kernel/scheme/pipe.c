@@ -28,6 +28,9 @@ typedef struct pipe {
 	size_t head, count;
 	int readers, writers;
 	waitq_t readable, writable;
+	/* One per end: the pipe is freed after the second close has
+	 * finished waking the other side, never while it still might. */
+	volatile int refs;
 } pipe_t;
 
 static bool pipe_has_data_or_eof(void *arg)
@@ -154,15 +157,13 @@ static void pipe_close(file_t *f)
 		p->readers--;
 	else
 		p->writers--;
-	bool last = p->readers == 0 && p->writers == 0;
 	spin_unlock_irqrestore(&p->lock, flags);
-	if (last) {
-		kfree(p->data);
-		kfree(p);
-		return;
-	}
 	waitq_wake(&p->readable, -1);
 	waitq_wake(&p->writable, -1);
+	if (__atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		kfree(p->data);
+		kfree(p);
+	}
 }
 
 static int pipe_fstat(file_t *f, abi_stat_t *st)
@@ -224,6 +225,7 @@ int pipe_create(int flags, file_t *ends[2])
 	p->readable = (waitq_t)WAITQ_INIT;
 	p->writable = (waitq_t)WAITQ_INIT;
 	p->readers = p->writers = 1;
+	p->refs = 2;
 	ends[0] = p->data ? pipe_end(p, O_RDONLY, flags) : NULL;
 	ends[1] = ends[0] ? pipe_end(p, O_WRONLY, flags) : NULL;
 	if (ends[1])

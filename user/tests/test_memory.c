@@ -174,6 +174,18 @@ TEST(mprotect_back_to_writable)
 	CHECK_EQ(munmap(p, PAGE), 0);
 }
 
+TEST(prot_none_keeps_the_contents_for_later)
+{
+	char *p = map_anon(PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	CHECK(p != MAP_FAILED);
+	p[0] = 42;
+	CHECK_EQ(mprotect(p, PAGE, PROT_NONE), 0);
+	CHECK_EQ(mprotect(p, PAGE, PROT_READ | PROT_WRITE), 0);
+	CHECK_EQ(p[0], 42);
+	CHECK_EQ(munmap(p, PAGE), 0);
+}
+
 TEST(shared_anonymous_memory_survives_fork)
 {
 	volatile int *shared = map_anon(PAGE * 2, PROT_READ | PROT_WRITE, MAP_SHARED);

@@ -8,6 +8,7 @@
  */
 #include "utest.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -482,4 +483,62 @@ TEST(fork_from_a_thread)
 	CHECK(t != NULL);
 	CHECK_EQ(tessera_thread_join(t, &result), 0);
 	CHECK(result == (void *)12);
+}
+
+static volatile int exec_race_go;
+
+static void *exec_race_thread(void *arg)
+{
+	char *argv[] = { "helper_true", NULL };
+	char *envp[] = { NULL };
+
+	(void)arg;
+	while (!__atomic_load_n(&exec_race_go, __ATOMIC_ACQUIRE))
+		;
+	execve("/bin/tests/helper_true", argv, envp);
+	return (void *)1;
+}
+
+/* Two threads exec at once: one wins, the process runs the new program. */
+TEST(concurrent_exec_from_two_threads_does_not_hang)
+{
+	for (int round = 0; round < 5; round++) {
+		pid_t pid = utest_fork();
+		if (pid == 0) {
+			tessera_thread_create(exec_race_thread, NULL, 0);
+			tessera_thread_create(exec_race_thread, NULL, 0);
+			__atomic_store_n(&exec_race_go, 1, __ATOMIC_RELEASE);
+			for (;;)
+				sched_yield();
+		}
+		CHECK_EQ(utest_wait(pid), 0);   /* helper_true exits 0 */
+	}
+}
+
+static volatile int intr_word;
+
+static void intr_handler(int sig)
+{
+	(void)sig;
+}
+
+/* A signal interrupts a futex wait; the next wait still waits normally. */
+TEST(futex_wait_after_an_interrupted_one_is_not_interrupted)
+{
+	struct sigaction sa = { 0 };
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+	sa.sa_handler = intr_handler;
+	CHECK(sigaction(SIGUSR1, &sa, NULL) == 0);
+	pid_t pid = utest_fork();
+	if (pid == 0) {
+		CHILD_CHECK(tessera_futex_wait(&intr_word, 0, NULL) == -1 && errno == EINTR);
+		/* Not woken by anyone: must time out, not fail with EINTR. */
+		CHILD_CHECK(tessera_futex_wait(&intr_word, 0, &ts) == -1 && errno == ETIMEDOUT);
+		_exit(0);
+	}
+	utest_sleep_ms(50);
+	CHECK(kill(pid, SIGUSR1) == 0);
+	CHECK_EQ(utest_wait(pid), 0);
+	signal(SIGUSR1, SIG_DFL);
 }

@@ -62,19 +62,23 @@ static void trap_page_fault(trap_frame_t *f)
 
 	if (!p || addr >= USER_TOP || (!user && !trap_in_usercopy(f)))
 		panic_trap(f);
-	irq_enable();           /* as_fault may wait for a lock or a TLB shootdown */
+	/* as_fault may wait for a lock or a TLB shootdown: interrupts on,
+	 * unless the faulting code had them off (a copy under a spinlock). */
+	if (f->rflags & RFLAGS_IF)
+		irq_enable();
 	int err = as_fault(p->as, addr, f->error_code & 2, f->error_code & 16);
 	if (!err)
 		return;
+	if (!user) {
+		f->rip = (uint64_t)usercopy_fixup;      /* the copy fails: EFAULT */
+		return;
+	}
 	if (err == -ENOMEM) {
 		/* No swap to wait for: the process that needs the page goes. */
 		klog("%s[%d]: out of memory at %#lx; killed", p->name, p->pid, addr);
 		proc_exit(ABI_WSTATUS_SIGNALED(SIGKILL));
 	}
-	if (user)
-		signal_raise_fault(f, SIGSEGV);
-	else
-		f->rip = (uint64_t)usercopy_fixup;
+	signal_raise_fault(f, SIGSEGV);
 }
 
 void trap_init(void)

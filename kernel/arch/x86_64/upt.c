@@ -29,9 +29,14 @@
 #define X86_NX  (1ul << 63)
 #define X86_ADDR 0x000ffffffffff000ul
 
+/*
+ * A page whose area forbids all access (PROT_NONE) stays present, keeping
+ * its frame, but without the U bit: user accesses fault, and mprotect can
+ * give the same contents back.
+ */
 pte_t pte_make(uint64_t phys, unsigned perms)
 {
-	pte_t pte = phys | X86_P | X86_U;
+	pte_t pte = phys | X86_P | ((perms & PTE_PERM_READ) ? X86_U : 0);
 
 	if ((perms & PTE_PERM_WRITE) && !(perms & PTE_PERM_COW))
 		pte |= X86_W;
@@ -54,7 +59,7 @@ uint64_t pte_phys(pte_t pte)
 
 unsigned pte_perms(pte_t pte)
 {
-	return PTE_PERM_READ | ((pte & X86_W) ? PTE_PERM_WRITE : 0) |
+	return ((pte & X86_U) ? PTE_PERM_READ : 0) | ((pte & X86_W) ? PTE_PERM_WRITE : 0) |
 	       ((pte & X86_NX) ? 0 : PTE_PERM_EXEC) | ((pte & X86_COW) ? PTE_PERM_COW : 0);
 }
 
