@@ -22,6 +22,11 @@ void textbuf_printf(textbuf_t *b, const char *fmt, ...) __attribute__((format(pr
 /* Makes b the contents of f (which then owns it); -ENOMEM if appending failed. */
 int textfile_attach(file_t *f, textbuf_t *b);
 
+/* The operations of a scheme whose every file is a snapshot. */
+#define TEXTFILE_SCHEME_OPS(open_fn)                                    \
+	{ .open = (open_fn), .close = textfile_close, .read = textfile_read, \
+	  .seek = textfile_seek, .fstat = textfile_fstat }
+
 long textfile_read(file_t *f, uptr_t buf, size_t len);
 int64_t textfile_seek(file_t *f, int64_t offset, int whence);
 int textfile_fstat(file_t *f, abi_stat_t *st);

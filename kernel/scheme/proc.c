@@ -50,13 +50,7 @@ static int proc_open(scheme_t *s, const char *path, file_t *f)
 	return textfile_attach(f, &b);
 }
 
-static const scheme_ops_t proc_ops = {
-	.open = proc_open,
-	.close = textfile_close,
-	.read = textfile_read,
-	.seek = textfile_seek,
-	.fstat = textfile_fstat,
-};
+static const scheme_ops_t proc_ops = TEXTFILE_SCHEME_OPS(proc_open);
 
 void scheme_proc_init(void)
 {

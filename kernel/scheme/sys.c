@@ -81,13 +81,7 @@ static int sys_open(scheme_t *s, const char *path, file_t *f)
 	return -ENOENT;
 }
 
-static const scheme_ops_t sys_ops = {
-	.open = sys_open,
-	.close = textfile_close,
-	.read = textfile_read,
-	.seek = textfile_seek,
-	.fstat = textfile_fstat,
-};
+static const scheme_ops_t sys_ops = TEXTFILE_SCHEME_OPS(sys_open);
 
 void scheme_sys_init(void)
 {
