@@ -31,6 +31,7 @@ typedef struct pipe {
 	/* One per end: the pipe is freed after the second close has
 	 * finished waking the other side, never while it still might. */
 	volatile int refs;
+	uint64_t reads;                 /* bumped by every read that takes data */
 } pipe_t;
 
 static bool pipe_has_data_or_eof(void *arg)
@@ -58,16 +59,34 @@ static bool file_nonblocking(file_t *f)
 	return __atomic_load_n(&f->flags, __ATOMIC_RELAXED) & O_NONBLOCK;
 }
 
-/* Takes up to max bytes out of the ring into out; returns how many. */
-static size_t pipe_take_locked(pipe_t *p, uint8_t *out, size_t max)
+/* Copies up to max bytes from the front of the ring; returns how many. */
+static size_t pipe_peek_locked(pipe_t *p, uint8_t *out, size_t max)
 {
 	size_t n = p->count < max ? p->count : max;
 
 	for (size_t i = 0; i < n; i++)
 		out[i] = p->data[(p->head + i) % PIPE_SIZE];
-	p->head = (p->head + n) % PIPE_SIZE;
-	p->count -= n;
 	return n;
+}
+
+/*
+ * Removes n bytes peeked when the read count was `seen`, unless another
+ * reader took data meanwhile (then the peek is stale: false, try again).
+ * Bytes leave the pipe only once they reached the reader's buffer, so a
+ * read that fails with EFAULT loses nothing.
+ */
+static bool pipe_consume(pipe_t *p, size_t n, uint64_t seen)
+{
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	bool fresh = p->reads == seen;
+
+	if (fresh) {
+		p->head = (p->head + n) % PIPE_SIZE;
+		p->count -= n;
+		p->reads++;
+	}
+	spin_unlock_irqrestore(&p->lock, flags);
+	return fresh;
 }
 
 static long pipe_read(file_t *f, uptr_t buf, size_t len)
@@ -79,12 +98,17 @@ static long pipe_read(file_t *f, uptr_t buf, size_t len)
 		return 0;
 	for (;;) {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
-		size_t n = pipe_take_locked(p, chunk, len < PIPE_CHUNK ? len : PIPE_CHUNK);
+		size_t n = pipe_peek_locked(p, chunk, len < PIPE_CHUNK ? len : PIPE_CHUNK);
+		uint64_t seen = p->reads;
 		bool eof = !n && p->writers == 0;
 		spin_unlock_irqrestore(&p->lock, flags);
 		if (n) {
+			if (copy_to_user(buf, chunk, n))
+				return -EFAULT;
+			if (!pipe_consume(p, n, seen))
+				continue;
 			waitq_wake(&p->writable, -1);
-			return copy_to_user(buf, chunk, n) ? -EFAULT : (long)n;
+			return (long)n;
 		}
 		if (eof)
 			return 0;

@@ -134,6 +134,21 @@ TEST(pipe_eof_and_nonblocking_reads)
 	CHECK_ERRNO(pipe2(fds, 0x40000000), EINVAL);
 }
 
+TEST(failed_pipe_read_leaves_the_data)
+{
+	int fds[2];
+	char buf[8];
+	char *volatile bad = (char *)16;        /* mapped nowhere */
+
+	CHECK(pipe(fds) == 0);
+	CHECK(write(fds[1], "abc", 3) == 3);
+	CHECK_ERRNO(read(fds[0], bad, 3), EFAULT);
+	CHECK(read(fds[0], buf, sizeof(buf)) == 3);
+	CHECK(memcmp(buf, "abc", 3) == 0);
+	close(fds[0]);
+	close(fds[1]);
+}
+
 TEST(write_without_readers_is_epipe_and_sigpipe)
 {
 	int fds[2];
