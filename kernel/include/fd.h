@@ -26,6 +26,8 @@ int fd_install(struct process *p, file_t *f, int min, bool cloexec);
 /* The file behind fd with a reference for the caller, or NULL. */
 file_t *fd_get(struct process *p, int fd);
 int fd_close(struct process *p, int fd);
+/* Closes fd only if it still holds `expected` (undoing our own install). */
+int fd_close_if(struct process *p, int fd, file_t *expected);
 int fd_dup2(struct process *p, int oldfd, int newfd, bool cloexec);
 int fd_get_cloexec(struct process *p, int fd);
 int fd_set_cloexec(struct process *p, int fd, bool on);

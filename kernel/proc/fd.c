@@ -58,6 +58,24 @@ int fd_close(process_t *p, int fd)
 	return 0;
 }
 
+int fd_close_if(process_t *p, int fd, file_t *expected)
+{
+	fd_table_t *t = &p->fds;
+	bool match;
+
+	if (fd < 0 || fd >= FD_MAX)
+		return -EBADF;
+	uint64_t flags = spin_lock_irqsave(&t->lock);
+	match = t->files[fd] == expected;
+	if (match)
+		t->files[fd] = NULL;
+	spin_unlock_irqrestore(&t->lock, flags);
+	if (!match)
+		return -EBADF;
+	file_put(expected);
+	return 0;
+}
+
 int fd_dup2(process_t *p, int oldfd, int newfd, bool cloexec)
 {
 	fd_table_t *t = &p->fds;

@@ -195,14 +195,14 @@ long sys_pipe(const syscall_args_t *a)
 	fds[1] = fds[0] < 0 ? -EMFILE : fd_install(p, ends[1], 0, oflags & O_CLOEXEC);
 	if (fds[1] < 0 || copy_to_user(uptr(a->a[0]), fds, sizeof(fds))) {
 		err = fds[1] < 0 ? -EMFILE : -EFAULT;
-		if (fds[0] >= 0)
-			fd_close(p, fds[0]);
-		else
-			file_put(ends[0]);
-		if (fds[1] >= 0)
-			fd_close(p, fds[1]);
-		else
-			file_put(ends[1]);
+		/* Undo by file, not number: another thread may have closed or
+		 * reused the slot (then the reference went with it). */
+		for (int i = 0; i < 2; i++) {
+			if (fds[i] < 0)
+				file_put(ends[i]);
+			else
+				fd_close_if(p, fds[i], ends[i]);
+		}
 		return err;
 	}
 	return 0;
