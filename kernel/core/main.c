@@ -78,6 +78,7 @@ static void kmain_late(void *arg)
 		machine_finish(selftest_run());
 	scheme_debug_init();
 	scheme_pipe_init();
+	scheme_event_init();
 	scheme_sys_init();
 	scheme_proc_init();
 	if (initfs_boot_init()) {

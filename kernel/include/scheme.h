@@ -30,6 +30,8 @@ typedef struct scheme_ops {
 	/* The new offset; schemes without one leave seek NULL (ESPIPE). */
 	int64_t (*seek)(file_t *f, int64_t offset, int whence);
 	int (*fstat)(file_t *f, abi_stat_t *st);
+	/* EVENT_READ | EVENT_WRITE as ready now; NULL: always both. */
+	unsigned (*poll)(file_t *f);
 } scheme_ops_t;
 
 #define SCHEME_NAME_MAX 32
@@ -65,7 +67,13 @@ long file_write(file_t *f, uptr_t buf, size_t len);
 int64_t file_seek(file_t *f, int64_t offset, int whence);
 int file_stat(file_t *f, abi_stat_t *st);
 
+/* Readiness (abi/event.h) of f right now. */
+unsigned file_poll(file_t *f);
+/* Some file's readiness may have changed: event queues look again. */
+void event_notify(void);
+
 void scheme_debug_init(void);
+void scheme_event_init(void);
 void scheme_pipe_init(void);
 void scheme_sys_init(void);
 void scheme_proc_init(void);

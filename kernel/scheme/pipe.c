@@ -11,6 +11,7 @@
 #include <scheme.h>
 
 #include <abi/errno.h>
+#include <abi/event.h>
 #include <abi/signal.h>
 #include <mm.h>
 #include <proc.h>
@@ -108,6 +109,7 @@ static long pipe_read(file_t *f, uptr_t buf, size_t len)
 			if (!pipe_consume(p, n, seen))
 				continue;
 			waitq_wake(&p->writable, -1);
+			event_notify();
 			return (long)n;
 		}
 		if (eof)
@@ -161,6 +163,7 @@ static long pipe_write(file_t *f, uptr_t buf, size_t len)
 		if (put > 0) {
 			done += (size_t)put;
 			waitq_wake(&p->readable, -1);
+			event_notify();
 			continue;
 		}
 		if (file_nonblocking(f))
@@ -184,6 +187,7 @@ static void pipe_close(file_t *f)
 	spin_unlock_irqrestore(&p->lock, flags);
 	waitq_wake(&p->readable, -1);
 	waitq_wake(&p->writable, -1);
+	event_notify();
 	if (__atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
 		kfree(p->data);
 		kfree(p);
@@ -201,6 +205,20 @@ static int pipe_fstat(file_t *f, abi_stat_t *st)
 	return 0;
 }
 
+static unsigned pipe_poll(file_t *f)
+{
+	pipe_t *p = f->handle;
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	unsigned ready;
+
+	if ((f->flags & O_ACCMODE) == O_RDONLY)
+		ready = (p->count > 0 || p->writers == 0) ? EVENT_READ : 0;
+	else
+		ready = (p->count < PIPE_SIZE || p->readers == 0) ? EVENT_WRITE : 0;
+	spin_unlock_irqrestore(&p->lock, flags);
+	return ready;
+}
+
 static int pipe_open(scheme_t *s, const char *path, file_t *f)
 {
 	(void)s;
@@ -215,6 +233,7 @@ static const scheme_ops_t pipe_ops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.fstat = pipe_fstat,
+	.poll = pipe_poll,
 };
 
 static scheme_t *pipe_scheme;

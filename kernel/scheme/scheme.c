@@ -9,6 +9,7 @@
 #include <scheme.h>
 
 #include <abi/errno.h>
+#include <abi/event.h>
 #include <lib/fmt.h>
 #include <mm.h>
 #include <proc.h>
@@ -150,4 +151,9 @@ int file_stat(file_t *f, abi_stat_t *st)
 {
 	memset(st, 0, sizeof(*st));
 	return f->scheme->ops->fstat ? f->scheme->ops->fstat(f, st) : -EOPNOTSUPP;
+}
+
+unsigned file_poll(file_t *f)
+{
+	return f->scheme->ops->poll ? f->scheme->ops->poll(f) : EVENT_READ | EVENT_WRITE;
 }
