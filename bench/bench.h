@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,6 +112,19 @@ static inline void bench_one_cpu(void)
 	if (sched_setaffinity(0, sizeof(set), &set) < 0)
 		bench_fail("sched_setaffinity");
 #endif
+}
+
+/* Waits for child pid and fails the benchmark unless it exited 0 (`what`). */
+static inline void bench_reap(pid_t pid, const char *what)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		bench_fail("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		errno = ECHILD;
+		bench_fail(what);
+	}
 }
 
 /* Measures fn as described at the top; unit_ns is the unit in nanoseconds. */

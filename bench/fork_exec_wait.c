@@ -18,7 +18,6 @@ static uint64_t fork_exec_wait_run(uint64_t n)
 	uint64_t start = bench_now_ns();
 
 	for (uint64_t i = 0; i < n; i++) {
-		int status;
 		pid_t pid = fork();
 
 		if (pid < 0)
@@ -32,12 +31,7 @@ static uint64_t fork_exec_wait_run(uint64_t n)
 				strerror(errno));
 			_exit(127);
 		}
-		if (waitpid(pid, &status, 0) != pid)
-			bench_fail("waitpid");
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			errno = ECHILD;
-			bench_fail("bench_true did not exit 0");
-		}
+		bench_reap(pid, "bench_true did not exit 0");
 	}
 	return bench_now_ns() - start;
 }

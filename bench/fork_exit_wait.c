@@ -16,19 +16,13 @@ static uint64_t fork_exit_wait_run(uint64_t n)
 	uint64_t start = bench_now_ns();
 
 	for (uint64_t i = 0; i < n; i++) {
-		int status;
 		pid_t pid = fork();
 
 		if (pid < 0)
 			bench_fail("fork");
 		if (pid == 0)
 			_exit(0);
-		if (waitpid(pid, &status, 0) != pid)
-			bench_fail("waitpid");
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			errno = ECHILD;
-			bench_fail("child did not exit 0");
-		}
+		bench_reap(pid, "child did not exit 0");
 	}
 	return bench_now_ns() - start;
 }
