@@ -33,6 +33,7 @@ include kernel/kernel.mk
 include tests/unit/unit.mk
 include user/user.mk
 include bench/bench.mk
+include daemons/daemons.mk
 
 ISO := $(BUILD)/tessera.iso
 

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <abi/stat.h>
+
 #include <stdint.h>
 
 #define O_ACCMODE   00000003
@@ -32,18 +34,3 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 
-#define ABI_S_IFMT   0170000
-#define ABI_S_IFIFO  0010000
-#define ABI_S_IFCHR  0020000
-#define ABI_S_IFDIR  0040000
-#define ABI_S_IFREG  0100000
-
-typedef struct abi_stat {
-	uint64_t dev, ino;
-	uint32_t mode, nlink;
-	uint32_t uid, gid;
-	uint64_t rdev;
-	int64_t size;
-	int64_t blksize, blocks;
-	int64_t atime_ns, mtime_ns, ctime_ns;
-} abi_stat_t;

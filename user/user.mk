@@ -42,6 +42,11 @@ USER_INIT  := $(BUILD)/user/bin/init
 USER_TESTS := $(addprefix $(BUILD)/user/bin/tests/,$(USER_TEST_NAMES) $(USER_HELPER_NAMES))
 USER_PROGRAMS := $(USER_INIT) $(USER_TESTS)
 
+# libscheme (libscheme/*.c) is linked into every daemon (daemons/daemons.mk)
+# and every test program, since some tests serve schemes of their own.
+LIBSCHEME_SRCS := $(sort $(wildcard libscheme/*.c))
+LIBSCHEME_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBSCHEME_SRCS))
+
 USER_INIT_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard user/init/*.c)))
 UTEST_OBJ      := $(USER_OBJ)/user/tests/utest.c.o
 
@@ -113,7 +118,8 @@ endef
 $(USER_INIT): $(USER_INIT_OBJS) $(CRT0) $(LIBC)
 	$(user_link)
 
-$(BUILD)/user/bin/tests/test_%: $(USER_OBJ)/user/tests/test_%.c.o $(UTEST_OBJ) $(CRT0) $(LIBC)
+$(BUILD)/user/bin/tests/test_%: $(USER_OBJ)/user/tests/test_%.c.o $(UTEST_OBJ) $(LIBSCHEME_OBJS) \
+		$(CRT0) $(LIBC)
 	$(user_link)
 
 $(BUILD)/user/bin/tests/helper_%: $(USER_OBJ)/user/tests/helper_%.c.o $(CRT0) $(LIBC)
@@ -129,11 +135,12 @@ $(INITFS): $(USER_PROGRAMS) $(INITFS_FILES) tools/mkinitfs.py user/user.mk
 	mkdir -p $(INITFS_ROOT)/bin/tests $(INITFS_ROOT)/bin/bench
 	cp -R user/initfs/. $(INITFS_ROOT)/
 	$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/init $(USER_INIT)
+	$(foreach p,$(DAEMON_BINS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/$(notdir $(p)) $(p) &&) true
 	$(foreach p,$(USER_TESTS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/tests/$(notdir $(p)) $(p) &&) true
 	$(foreach p,$(BENCH_PROGRAMS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/bench/$(notdir $(p)) $(p) &&) true
 	head -c 100 $(BUILD)/user/bin/tests/helper_true > $(INITFS_ROOT)/bin/tests/truncated_elf
 	chmod 755 $(INITFS_ROOT)/bin/tests/truncated_elf
 	$(PYTHON) tools/mkinitfs.py $@ $(INITFS_ROOT)
 
--include $(LIBC_OBJS:.o=.d) $(CRT0:.o=.d) $(USER_INIT_OBJS:.o=.d) $(UTEST_OBJ:.o=.d) \
+-include $(LIBC_OBJS:.o=.d) $(CRT0:.o=.d) $(LIBSCHEME_OBJS:.o=.d) $(USER_INIT_OBJS:.o=.d) $(UTEST_OBJ:.o=.d) \
 	$(patsubst %,$(USER_OBJ)/user/tests/%.c.d,$(USER_TEST_NAMES) $(USER_HELPER_NAMES))

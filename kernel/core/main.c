@@ -81,6 +81,7 @@ static void kmain_late(void *arg)
 	scheme_event_init();
 	scheme_sys_init();
 	scheme_proc_init();
+	scheme_memory_init();
 	if (initfs_boot_init()) {
 		klog("kernel: boot complete; starting init");
 		proc_start_init();

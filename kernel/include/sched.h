@@ -18,6 +18,12 @@
 void sched_init_cpu(void);              /* makes this CPU's idle thread */
 void sched_start(thread_t *t);          /* makes a new thread runnable */
 void sched_wake(thread_t *t);           /* BLOCKED -> RUNNABLE */
+/*
+ * Direct hand-off: wakes t onto this CPU as the thread to run next, so
+ * when the caller blocks right after (a client sending a request, a
+ * daemon going back for the next one) the switch goes straight to t.
+ */
+void sched_wake_handoff(thread_t *t);
 void schedule(void);                    /* pick the next thread to run */
 void sched_yield(void);
 void sched_tick(void);                  /* from the timer interrupt */
@@ -53,5 +59,7 @@ typedef struct waitq {
 int waitq_wait(waitq_t *wq, bool (*cond)(void *), void *arg, uint64_t deadline_ns);
 /* Wakes up to n waiters (n < 0: all); returns how many. */
 int waitq_wake(waitq_t *wq, int n);
+/* Wakes the first waiter with a direct hand-off; whether there was one. */
+bool waitq_wake_handoff(waitq_t *wq);
 /* Removes t from wq if it is still there (timeouts, cancellation). */
 void waitq_remove(waitq_t *wq, thread_t *t);

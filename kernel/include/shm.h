@@ -19,5 +19,10 @@ typedef struct shm_object {
 shm_object_t *shm_create(uint64_t npages);
 void shm_get(shm_object_t *obj);
 void shm_put(shm_object_t *obj);
+/*
+ * Grows obj to spare's size by taking spare's (empty) page array; spare
+ * gets obj's old one, emptied, and is then only to be put.
+ */
+int shm_grow(shm_object_t *obj, shm_object_t *spare);
 /* The frame of page index, with a reference taken for the caller's mapping. */
 int shm_page(shm_object_t *obj, uint64_t index, uint64_t *phys);

@@ -33,6 +33,8 @@ typedef struct thread {
 	struct process *proc;           /* NULL for kernel threads */
 	int tid;
 	int priority;                   /* 0 .. SCHED_PRIORITIES-1, higher runs first */
+	int base_priority;              /* its own; priority differs while it serves
+					 * a scheme request (priority inheritance) */
 	char name[24];
 
 	/* Guarded by the run-queue lock of `cpu`: */

@@ -22,6 +22,7 @@ enum {
 	VMA_READ = 1 << 0, VMA_WRITE = 1 << 1, VMA_EXEC = 1 << 2,
 	VMA_SHARED = 1 << 3,            /* writes are seen by every sharer */
 	VMA_STACK = 1 << 4,             /* grows down on faults below it */
+	VMA_PHYS = 1 << 5,              /* device memory at phys_base (not RAM frames) */
 };
 
 typedef struct vm_area {
@@ -29,6 +30,8 @@ typedef struct vm_area {
 	unsigned flags;
 	struct shm_object *shared;      /* VMA_SHARED: the pages' owner */
 	uint64_t shared_offset;         /* page offset of start in shared */
+	uint64_t phys_base;             /* VMA_PHYS: the physical address of start */
+	bool uncached;                  /* VMA_PHYS: mapped uncacheable */
 	struct vm_area *next;
 } vm_area_t;
 
@@ -61,6 +64,28 @@ int as_map(address_space_t *as, uint64_t start, uint64_t end, unsigned flags);
 int as_mmap(address_space_t *as, uint64_t hint, uint64_t len, unsigned flags,
 	    bool fixed, uint64_t *addr_out);
 int as_unmap(address_space_t *as, uint64_t start, uint64_t end);
+/*
+ * Maps pages [first, first + len/PAGE_SIZE) of a shared object (taking a
+ * reference to it) anywhere free at or above hint; with `populate` every
+ * page is entered at once instead of on first touch.
+ */
+int as_map_object(address_space_t *as, struct shm_object *obj, uint64_t first,
+		  uint64_t len, unsigned flags, bool populate, uint64_t *addr_out);
+/* Maps physical [phys, phys + len) (device memory) anywhere free. */
+int as_map_phys(address_space_t *as, uint64_t phys, uint64_t len, unsigned flags,
+		bool uncached, uint64_t *addr_out);
+/*
+ * The frame behind user address addr, made present (and private and
+ * writable, for write) first, with a reference for the caller. -EFAULT
+ * when the access is not allowed.
+ */
+int as_pin_page(address_space_t *as, uint64_t addr, bool write, uint64_t *phys);
+/*
+ * The shared object mapped at addr and the page index of addr in it,
+ * with a reference; -EINVAL if addr is not in a shared mapping.
+ */
+int as_object_at(address_space_t *as, uint64_t addr, struct shm_object **obj,
+		 uint64_t *index);
 int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot);
 
 /*

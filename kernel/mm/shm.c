@@ -8,6 +8,7 @@
 
 #include <abi/errno.h>
 #include <mm.h>
+#include <string.h>
 
 shm_object_t *shm_create(uint64_t npages)
 {
@@ -56,4 +57,20 @@ int shm_page(shm_object_t *obj, uint64_t index, uint64_t *phys)
 	}
 	spin_unlock(&obj->lock);
 	return err;
+}
+
+int shm_grow(shm_object_t *obj, shm_object_t *spare)
+{
+	if (!spare || spare->npages <= obj->npages)
+		return -ENOMEM;
+	spin_lock(&obj->lock);
+	uint64_t *old = obj->frames, n = obj->npages;
+	memcpy(spare->frames, old, n * sizeof(*old));
+	memset(old, 0, n * sizeof(*old));
+	obj->frames = spare->frames;
+	obj->npages = spare->npages;
+	spare->frames = old;            /* now empty: freeing spare frees no frame */
+	spare->npages = n;
+	spin_unlock(&obj->lock);
+	return 0;
 }

@@ -129,7 +129,9 @@ static void as_release_frames(address_space_t *as, uint64_t *frames, unsigned n)
 		frame_put(frames[i]);
 }
 
-static void as_unmap_range_locked(address_space_t *as, uint64_t start, uint64_t end)
+/* Device memory (VMA_PHYS) is not the allocator's: its frames are not put. */
+static void as_unmap_range_locked(address_space_t *as, uint64_t start, uint64_t end,
+				  bool owns_frames)
 {
 	uint64_t frames[UNMAP_BATCH];
 	unsigned n = 0;
@@ -137,7 +139,8 @@ static void as_unmap_range_locked(address_space_t *as, uint64_t start, uint64_t 
 	for (uint64_t va = upt_next_mapped(as->root, start, end); va < end;
 	     va = upt_next_mapped(as->root, va + PAGE_SIZE, end)) {
 		pte_t *pte = upt_walk(as->root, va, false);
-		frames[n++] = pte_phys(*pte);
+		if (owns_frames)
+			frames[n++] = pte_phys(*pte);
 		*pte = 0;
 		as->resident_pages--;
 		if (n == UNMAP_BATCH) {
@@ -164,6 +167,8 @@ static int vma_split_locked(address_space_t *as, uint64_t addr)
 		shm_get(v->shared);
 		tail->shared_offset += (addr - v->start) / PAGE_SIZE;
 	}
+	if (v->flags & VMA_PHYS)
+		tail->phys_base += addr - v->start;
 	v->end = addr;
 	v->next = tail;
 	return 0;
@@ -185,7 +190,7 @@ static int as_unmap_locked(address_space_t *as, uint64_t start, uint64_t end)
 	for (vm_area_t **pp = &as->areas; *pp && !err;) {
 		vm_area_t *v = *pp;
 		if (v->start >= start && v->end <= end) {
-			as_unmap_range_locked(as, v->start, v->end);
+			as_unmap_range_locked(as, v->start, v->end, !(v->flags & VMA_PHYS));
 			*pp = v->next;
 			vma_free(v);
 		} else {
@@ -236,6 +241,114 @@ int as_mmap(address_space_t *as, uint64_t hint, uint64_t len, unsigned flags,
 	return err;
 }
 
+static int as_fault_page(address_space_t *as, uint64_t addr, bool write, bool exec,
+			 bool fill);
+
+static int as_populate_locked(address_space_t *as, vm_area_t *v)
+{
+	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+		uint64_t phys;
+		pte_t *pte = upt_walk(as->root, va, true);
+		if (!pte || shm_page(v->shared, v->shared_offset + (va - v->start) / PAGE_SIZE,
+				     &phys))
+			return -ENOMEM;
+		*pte = pte_make(phys, vma_perms(v->flags));
+		as->resident_pages++;
+	}
+	return 0;
+}
+
+int as_map_object(address_space_t *as, shm_object_t *obj, uint64_t first, uint64_t len,
+		  unsigned flags, bool populate, uint64_t *addr_out)
+{
+	uint64_t addr;
+	int err;
+
+	if (!len || (len & (PAGE_SIZE - 1)) || first + len / PAGE_SIZE > obj->npages ||
+	    first + len / PAGE_SIZE < first)
+		return -EINVAL;
+	shm_get(obj);
+	spin_lock(&as->lock);
+	addr = as_find_free_locked(as, 0, len);
+	err = addr ? as_add_area_locked(as, addr, addr + len, flags | VMA_SHARED, obj) : -ENOMEM;
+	bool added = !err;
+	if (added) {
+		vm_area_t *v = vma_find_locked(as, addr);
+		v->shared_offset = first;
+		/* On failure the area goes again, and the reference with it. */
+		if (populate && (err = as_populate_locked(as, v)) != 0)
+			as_unmap_locked(as, addr, addr + len);
+	}
+	spin_unlock(&as->lock);
+	if (!added)
+		shm_put(obj);
+	*addr_out = addr;
+	return err;
+}
+
+int as_map_phys(address_space_t *as, uint64_t phys, uint64_t len, unsigned flags,
+		bool uncached, uint64_t *addr_out)
+{
+	uint64_t addr;
+	int err;
+
+	if (!len || (len & (PAGE_SIZE - 1)) || (phys & (PAGE_SIZE - 1)) || phys + len < phys)
+		return -EINVAL;
+	spin_lock(&as->lock);
+	addr = as_find_free_locked(as, 0, len);
+	err = addr ? as_add_area_locked(as, addr, addr + len, (flags & ~VMA_SHARED) | VMA_PHYS,
+					NULL)
+		   : -ENOMEM;
+	if (!err) {
+		vm_area_t *v = vma_find_locked(as, addr);
+		v->phys_base = phys;
+		v->uncached = uncached;
+	}
+	spin_unlock(&as->lock);
+	*addr_out = addr;
+	return err;
+}
+
+int as_pin_page(address_space_t *as, uint64_t addr, bool write, uint64_t *phys)
+{
+	uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1);
+
+	/* A concurrent munmap can undo the fault before we look: retry. */
+	for (int tries = 0; tries < 16; tries++) {
+		int err = as_fault_page(as, page, write, false, false);
+		if (err)
+			return err;
+		spin_lock(&as->lock);
+		pte_t *pte = upt_walk(as->root, page, false);
+		bool ok = pte && pte_present(*pte) && (pte_perms(*pte) & PTE_PERM_READ) &&
+			  (!write || (pte_perms(*pte) & PTE_PERM_WRITE));
+		if (ok) {
+			*phys = pte_phys(*pte);
+			frame_get(*phys);
+		}
+		spin_unlock(&as->lock);
+		if (ok)
+			return 0;
+	}
+	return -EFAULT;
+}
+
+int as_object_at(address_space_t *as, uint64_t addr, shm_object_t **obj, uint64_t *index)
+{
+	int err = -EINVAL;
+
+	spin_lock(&as->lock);
+	vm_area_t *v = vma_find_locked(as, addr);
+	if (v && v->shared) {
+		*obj = v->shared;
+		*index = v->shared_offset + (addr - v->start) / PAGE_SIZE;
+		shm_get(*obj);
+		err = 0;
+	}
+	spin_unlock(&as->lock);
+	return err;
+}
+
 int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot)
 {
 	int err;
@@ -262,7 +375,7 @@ int as_protect(address_space_t *as, uint64_t start, uint64_t end, unsigned prot)
 		     va = upt_next_mapped(as->root, va + PAGE_SIZE, v->end)) {
 			pte_t *pte = upt_walk(as->root, va, false);
 			*pte = pte_make(pte_phys(*pte), vma_perms(v->flags) |
-					(pte_perms(*pte) & PTE_PERM_COW));
+					(pte_perms(*pte) & (PTE_PERM_COW | PTE_PERM_NOCACHE)));
 		}
 	}
 	tlb_flush_all(as);
@@ -291,6 +404,12 @@ static int as_fault_missing_locked(address_space_t *as, vm_area_t *v, uint64_t p
 {
 	uint64_t phys;
 
+	if (v->flags & VMA_PHYS) {
+		*pte = pte_make(v->phys_base + (page - v->start),
+				vma_perms(v->flags) | (v->uncached ? PTE_PERM_NOCACHE : 0));
+		as->resident_pages++;
+		return 0;
+	}
 	if (v->shared) {
 		uint64_t index = v->shared_offset + (page - v->start) / PAGE_SIZE;
 		if (shm_page(v->shared, index, &phys))
@@ -399,6 +518,11 @@ static int as_clone_area_locked(address_space_t *parent, address_space_t *child,
 		if (!dst)
 			return -ENOMEM;
 		unsigned perms = vma_perms(v->flags);
+		if (v->flags & VMA_PHYS) {
+			*dst = *src;    /* device memory is shared, never counted */
+			child->resident_pages++;
+			continue;
+		}
 		if (!v->shared) {
 			perms |= PTE_PERM_COW;
 			*src = pte_make(pte_phys(*src), perms);
@@ -448,7 +572,7 @@ void as_put(address_space_t *as)
 		return;
 	while (as->areas) {
 		vm_area_t *v = as->areas;
-		as_unmap_range_locked(as, v->start, v->end);
+		as_unmap_range_locked(as, v->start, v->end, !(v->flags & VMA_PHYS));
 		as->areas = v->next;
 		vma_free(v);
 	}

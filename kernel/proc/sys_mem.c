@@ -10,6 +10,7 @@
 #include <abi/proc.h>
 #include <mm.h>
 #include <proc.h>
+#include <shm.h>
 
 static unsigned prot_to_vma(uint64_t prot)
 {
@@ -23,6 +24,45 @@ static uint64_t page_round_up(uint64_t len)
 	return (len + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 }
 
+static long sys_map_source(address_space_t *as, mmap_source_t *src, uint64_t len,
+			   unsigned vma_flags)
+{
+	uint64_t addr;
+	int err;
+
+	if (!src->obj)
+		return as_map_phys(as, src->phys, len, vma_flags, src->cache, &addr) ?: (long)addr;
+	err = as_map_object(as, src->obj, src->first_page, len, vma_flags, false, &addr);
+	shm_put(src->obj);
+	return err ? err : (long)addr;
+}
+
+/*
+ * A shared mapping of what a descriptor's scheme offers (shared memory
+ * objects, daemons' areas, device memory). Private file mappings wait
+ * for the file system.
+ */
+static long sys_mmap_file(uint64_t len, uint64_t prot, uint64_t flags, int fd, uint64_t offset)
+{
+	mmap_source_t src = { 0 };
+	long r;
+
+	if (!(flags & MAP_SHARED) || (flags & MAP_FIXED) || (offset & (PAGE_SIZE - 1)))
+		return -EINVAL;
+	file_t *f = fd_get(proc_current(), fd);
+	if (!f)
+		return -EBADF;
+	int acc = f->flags & O_ACCMODE;
+	if (acc == O_WRONLY || ((prot & PROT_WRITE) && acc == O_RDONLY))
+		r = -EACCES;
+	else if (!f->scheme->ops->mmap)
+		r = -ENODEV;
+	else if (!(r = f->scheme->ops->mmap(f, offset, len, (unsigned)prot, &src)))
+		r = sys_map_source(proc_current()->as, &src, len, prot_to_vma(prot));
+	file_put(f);
+	return r;
+}
+
 long sys_mmap(const syscall_args_t *a)
 {
 	uint64_t addr = a->a[0], len = a->a[1], prot = a->a[2], flags = a->a[3];
@@ -33,9 +73,11 @@ long sys_mmap(const syscall_args_t *a)
 	    (flags & ~(uint64_t)(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS)) ||
 	    sharing == 0 || sharing == (MAP_SHARED | MAP_PRIVATE))
 		return -EINVAL;
+	if (page_round_up(len) < len)
+		return -ENOMEM;
 	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;         /* file mappings come with the schemes */
-	if (len > pmm_total_pages() * PAGE_SIZE || page_round_up(len) < len)
+		return sys_mmap_file(page_round_up(len), prot, flags, (int)a->a[4], a->a[5]);
+	if (len > pmm_total_pages() * PAGE_SIZE)
 		return -ENOMEM;
 	len = page_round_up(len);
 	if ((flags & MAP_FIXED) &&

@@ -121,8 +121,10 @@ long sys_setpriority(const syscall_args_t *a)
 		return -EINVAL;
 	uint64_t flags = spin_lock_irqsave(&p->lock);
 	thread_t *t = sys_find_own_thread((int)a->a[0]);
-	if (t)
+	if (t) {
+		t->base_priority = prio;
 		sched_set_priority(t, prio);
+	}
 	spin_unlock_irqrestore(&p->lock, flags);
 	if (t == thread_current())
 		sched_yield();

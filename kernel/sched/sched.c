@@ -42,6 +42,7 @@ typedef struct runqueue {
 	thread_t *current;
 	thread_t *idle;
 	thread_t *switch_prev;
+	thread_t *handoff;              /* runs next, if still queued here */
 	thread_t *sleepers;             /* sorted by wake_at_ns */
 	uint64_t busy_ns;
 	/* Set by anyone, cleared by the owning CPU: */
@@ -91,6 +92,39 @@ static void rq_dequeue_locked(runqueue_t *rq, thread_t *t)
 		rq->bitmap &= ~(1u << p);
 	t->rq_next = t->rq_prev = NULL;
 	rq->queued--;
+}
+
+static void rq_enqueue_head_locked(runqueue_t *rq, thread_t *t)
+{
+	int p = t->priority;
+
+	t->rq_prev = NULL;
+	t->rq_next = rq->head[p];
+	if (rq->head[p])
+		rq->head[p]->rq_prev = t;
+	else
+		rq->tail[p] = t;
+	rq->head[p] = t;
+	rq->bitmap |= 1u << p;
+	rq->queued++;
+}
+
+static bool rq_contains_locked(runqueue_t *rq, thread_t *t)
+{
+	return t->rq_prev || rq->head[t->priority] == t;
+}
+
+/* The hand-off thread, if it is still waiting in this queue. */
+static thread_t *rq_pick_handoff_locked(runqueue_t *rq, unsigned me)
+{
+	thread_t *t = rq->handoff;
+
+	rq->handoff = NULL;
+	if (!t || t->cpu != (int)me || t->state != THREAD_RUNNABLE || t->on_cpu ||
+	    !rq_contains_locked(rq, t))
+		return NULL;
+	rq_dequeue_locked(rq, t);
+	return t;
 }
 
 static thread_t *rq_pick_locked(runqueue_t *rq)
@@ -161,7 +195,9 @@ void schedule(void)
 	rq->need_resched = false;
 	if (prev->state == THREAD_RUNNABLE && prev != rq->idle)
 		rq_enqueue_locked(rq, prev);
-	next = rq_pick_locked(rq);
+	next = rq_pick_handoff_locked(rq, me);
+	if (!next)
+		next = rq_pick_locked(rq);
 	if (!next)
 		next = sched_steal(me);
 	if (!next)
@@ -267,6 +303,34 @@ void sched_wake(thread_t *t)
 	runqueue_t *rq = sched_lock_thread(t, &flags);
 
 	sched_wake_locked(rq, t);
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/*
+ * A blocked thread that is on no CPU is on no queue either, so holding
+ * the lock of its current queue is enough to move it to this CPU: a
+ * concurrent waker follows t->cpu to our queue and finds it RUNNABLE.
+ */
+void sched_wake_handoff(thread_t *t)
+{
+	uint64_t flags;
+	runqueue_t *rq = sched_lock_thread(t, &flags);
+	unsigned me = cpu_current_id();
+
+	if (t->state != THREAD_BLOCKED || t->on_cpu) {
+		sched_wake_locked(rq, t);
+		spin_unlock_irqrestore(&rq->lock, flags);
+		return;
+	}
+	t->state = THREAD_RUNNABLE;
+	if (rq != &runqueues[me]) {
+		__atomic_store_n(&t->cpu, (int)me, __ATOMIC_RELEASE);
+		spin_unlock(&rq->lock);
+		rq = &runqueues[me];
+		spin_lock(&rq->lock);
+	}
+	rq_enqueue_head_locked(rq, t);
+	rq->handoff = t;
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 

@@ -76,7 +76,7 @@ static thread_t *thread_alloc(const char *name, int priority, int tid)
 		kfree(t);
 		return NULL;
 	}
-	t->priority = priority;
+	t->priority = t->base_priority = priority;
 	t->state = THREAD_BLOCKED;
 	t->cpu = (int)cpu_current_id();
 	fmt_snprintf(t->name, sizeof(t->name), "%s", name);

@@ -88,6 +88,19 @@ int waitq_wake(waitq_t *wq, int n)
 	return woken;
 }
 
+bool waitq_wake_handoff(waitq_t *wq)
+{
+	uint64_t flags = spin_lock_irqsave(&wq->lock);
+	thread_t *t = wq->head;
+
+	if (t) {
+		waitq_unlink_locked(wq, t);
+		sched_wake_handoff(t);
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+	return t != NULL;
+}
+
 void waitq_remove(waitq_t *wq, thread_t *t)
 {
 	uint64_t flags = spin_lock_irqsave(&wq->lock);

@@ -20,30 +20,64 @@
 static spinlock_t scheme_lock = SPINLOCK_INIT;
 static scheme_t *schemes[SCHEMES_MAX];          /* guarded by scheme_lock */
 
+/* The name each slot was last registered under ("" = never used). */
+static char slot_names[SCHEMES_MAX][SCHEME_NAME_MAX];   /* guarded by scheme_lock */
+
+static int scheme_pick_slot_locked(const char *name)
+{
+	int fresh = -1, any = -1;
+
+	for (int i = 0; i < SCHEMES_MAX; i++) {
+		if (schemes[i] && strcmp(schemes[i]->name, name) == 0)
+			return -EEXIST;
+		if (schemes[i])
+			continue;
+		if (strcmp(slot_names[i], name) == 0)
+			return i;
+		if (!slot_names[i][0] && fresh < 0)
+			fresh = i;
+		if (any < 0)
+			any = i;
+	}
+	return fresh >= 0 ? fresh : any >= 0 ? any : -ENOSPC;
+}
+
+int scheme_add(scheme_t *s)
+{
+	size_t len = strnlen(s->name, SCHEME_NAME_MAX);
+
+	if (!len || len >= SCHEME_NAME_MAX || strchr(s->name, ':') || strchr(s->name, '/'))
+		return -EINVAL;
+	uint64_t flags = spin_lock_irqsave(&scheme_lock);
+	int id = scheme_pick_slot_locked(s->name);
+	if (id >= 0) {
+		s->id = id;
+		schemes[id] = s;
+		memcpy(slot_names[id], s->name, len + 1);
+	}
+	spin_unlock_irqrestore(&scheme_lock, flags);
+	return id;
+}
+
+void scheme_remove(scheme_t *s)
+{
+	uint64_t flags = spin_lock_irqsave(&scheme_lock);
+
+	if (schemes[s->id] == s)
+		schemes[s->id] = NULL;
+	spin_unlock_irqrestore(&scheme_lock, flags);
+}
+
 int scheme_register(const char *name, const scheme_ops_t *ops, void *priv)
 {
 	scheme_t *s = kzalloc(sizeof(*s));
-	int id = -ENOSPC;
 
 	if (!s)
 		return -ENOMEM;
-	if (!*name || strlen(name) >= SCHEME_NAME_MAX || strchr(name, ':')) {
-		kfree(s);
-		return -EINVAL;
-	}
 	fmt_snprintf(s->name, sizeof(s->name), "%s", name);
 	s->ops = ops;
 	s->priv = priv;
-	uint64_t flags = spin_lock_irqsave(&scheme_lock);
-	for (int i = 0; i < SCHEMES_MAX; i++)
-		if (schemes[i] && strcmp(schemes[i]->name, name) == 0)
-			id = -EEXIST;
-	for (int i = 0; i < SCHEMES_MAX && id == -ENOSPC; i++)
-		if (!schemes[i]) {
-			s->id = id = i;
-			schemes[i] = s;
-		}
-	spin_unlock_irqrestore(&scheme_lock, flags);
+	int id = strlen(name) < SCHEME_NAME_MAX ? scheme_add(s) : -EINVAL;
 	if (id < 0)
 		kfree(s);
 	return id;
@@ -73,32 +107,72 @@ static bool scheme_visible(const scheme_t *s)
 	return !p || (p->ns_mask & (1ull << s->id));
 }
 
-int file_open(const char *url, int flags, file_t **out)
+scheme_t *scheme_resolve(const char *url, const char **path)
 {
 	const char *colon = strchr(url, ':');
 	char name[SCHEME_NAME_MAX];
 	size_t len = colon ? (size_t)(colon - url) : 0;
 
 	if (!colon || !len || len >= sizeof(name))
-		return -ENOENT;
+		return NULL;
 	memcpy(name, url, len);
 	name[len] = '\0';
 	scheme_t *s = scheme_lookup(name);
 	if (!s || !scheme_visible(s))
-		return -ENOENT;
+		return NULL;
+	*path = colon + 1;
+	return s;
+}
+
+static file_t *file_alloc(scheme_t *s, int flags, const char *url)
+{
 	file_t *f = kzalloc(sizeof(*f));
+
 	if (!f)
-		return -ENOMEM;
+		return NULL;
 	f->refs = 1;
 	f->scheme = s;
 	f->flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK);
+	f->open_flags = flags;
 	fmt_snprintf(f->path, sizeof(f->path), "%s", url);
-	int err = s->ops->open ? s->ops->open(s, colon + 1, f) : -EOPNOTSUPP;
+	return f;
+}
+
+int file_open(const char *url, int flags, file_t **out)
+{
+	const char *path;
+
+	if (url[0] == ':')
+		return uscheme_register_open(url + 1, flags, out);
+	scheme_t *s = scheme_resolve(url, &path);
+	if (!s)
+		return -ENOENT;
+	file_t *f = file_alloc(s, flags, url);
+	if (!f)
+		return -ENOMEM;
+	int err = s->ops->open ? s->ops->open(s, path, f) : -EOPNOTSUPP;
 	if (err) {
 		kfree(f);
 		return err;
 	}
 	*out = f;
+	return 0;
+}
+
+int file_dupat(file_t *f, const char *path, int flags, file_t **out)
+{
+	char url[sizeof(f->path)];
+
+	fmt_snprintf(url, sizeof(url), "%s/%s", f->path, path);
+	file_t *nf = file_alloc(f->scheme, flags, url);
+	if (!nf)
+		return -ENOMEM;
+	int err = f->scheme->ops->dupat ? f->scheme->ops->dupat(f, path, nf) : -EOPNOTSUPP;
+	if (err) {
+		kfree(nf);
+		return err;
+	}
+	*out = nf;
 	return 0;
 }
 

@@ -52,6 +52,7 @@ size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f);
 int fflush(FILE *f);
 int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size);
 void perror(const char *s);
+int rename(const char *from, const char *to);
 
 int fgetc(FILE *f);
 int getc(FILE *f);

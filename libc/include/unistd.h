@@ -32,6 +32,7 @@ int unlink(const char *path);
 int rmdir(const char *path);
 int fsync(int fd);
 int ftruncate(int fd, off_t length);
+int fchown(int fd, uid_t uid, gid_t gid);
 
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);

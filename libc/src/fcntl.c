@@ -18,33 +18,67 @@
 
 #define URL_MAX 4096
 
+/* ":name" (registering a scheme) counts as a URL too. */
 static int path_has_scheme(const char *path)
 {
+	if (path[0] == ':')
+		return 1;
 	for (const char *c = path; *c && *c != '/'; c++)
 		if (*c == ':')
 			return c != path;
 	return 0;
 }
 
-int open(const char *path, int flags, ...)
+const char *__libc_url(const char *path, char *url, size_t size)
 {
-	char url[URL_MAX];
 	size_t len;
 
 	if (!path) {
 		errno = EFAULT;
-		return -1;
+		return NULL;
 	}
 	if (path_has_scheme(path))
-		return (int)__syscall_ret(sys_open((long)path, flags, 0));
+		return path;
 	len = strlen(path);
-	if (len + sizeof("file:") > sizeof(url)) {
+	if (len + sizeof("file:") > size) {
 		errno = ENAMETOOLONG;
-		return -1;
+		return NULL;
 	}
 	memcpy(url, "file:", 5);
 	memcpy(url + 5, path, len + 1);
-	return (int)__syscall_ret(sys_open((long)url, flags, 0));
+	return url;
+}
+
+int open(const char *path, int flags, ...)
+{
+	char buf[URL_MAX];
+	const char *url = __libc_url(path, buf, sizeof(buf));
+
+	return url ? (int)__syscall_ret(sys_open((long)url, flags, 0)) : -1;
+}
+
+int unlink(const char *path)
+{
+	char buf[URL_MAX];
+	const char *url = __libc_url(path, buf, sizeof(buf));
+
+	return url ? (int)__syscall_ret(sys_unlink((long)url)) : -1;
+}
+
+int rmdir(const char *path)
+{
+	char buf[URL_MAX];
+	const char *url = __libc_url(path, buf, sizeof(buf));
+
+	return url ? (int)__syscall_ret(sys_rmdir((long)url)) : -1;
+}
+
+int rename(const char *from, const char *to)
+{
+	char b1[URL_MAX], b2[URL_MAX];
+	const char *u1 = __libc_url(from, b1, sizeof(b1)), *u2 = u1 ? __libc_url(to, b2, sizeof(b2)) : NULL;
+
+	return u2 ? (int)__syscall_ret(sys_rename((long)u1, (long)u2)) : -1;
 }
 
 int fcntl(int fd, int cmd, ...)
@@ -76,4 +110,29 @@ long tessera_fpath(int fd, char *buf, size_t size)
 int tessera_mkns(const char *const *names, size_t count)
 {
 	return (int)__syscall_ret(sys_mkns((long)names, (long)count));
+}
+
+int tessera_dupat(int fd, const char *path, int flags)
+{
+	return (int)__syscall_ret(sys_dupat(fd, (long)path, flags));
+}
+
+int tessera_fevent(int fd, unsigned wanted)
+{
+	return (int)__syscall_ret(sys_fevent(fd, wanted));
+}
+
+long tessera_getdents(int fd, void *buf, size_t size)
+{
+	return __syscall_ret(sys_getdents(fd, (long)buf, (long)size));
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return (int)__syscall_ret(sys_fchmod(fd, mode));
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)__syscall_ret(sys_fchown(fd, uid, gid));
 }

@@ -44,16 +44,6 @@ int pipe(int fds[2])
 	return (int)__syscall_ret(sys_pipe((long)fds, 0));
 }
 
-int unlink(const char *path)
-{
-	return (int)__syscall_ret(sys_unlink((long)path));
-}
-
-int rmdir(const char *path)
-{
-	return (int)__syscall_ret(sys_rmdir((long)path));
-}
-
 int fsync(int fd)
 {
 	return (int)__syscall_ret(sys_fsync(fd));

@@ -58,6 +58,8 @@ void __stdio_flush_all(void);
 
 /* Writes a message to fd 2 and exits with 127: libc cannot go on. */
 __attribute__((noreturn)) void __libc_fatal(const char *msg);
+/* path as a URL: itself if it names a scheme, else "file:" + path in url. */
+const char *__libc_url(const char *path, char *url, size_t size);
 
 /* stdio internals shared by stdio.c and printf.c. */
 struct libc_file;

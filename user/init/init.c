@@ -15,7 +15,8 @@
  * benchmarks of bench_list.h instead, /bin/bench/NAME, the same way. They
  * print their own `name value unit` lines; init adds a verdict only for
  * one that failed, then `init: benchmarks done`, and exits 0 iff all
- * exited 0. Other arguments are ignored, with a note.
+ * exited 0. Other arguments name the test programs to run (all when
+ * none): `make test-one T=test_fds` boots with "test -- test_fds".
  *
  * Later init will start and supervise the daemons (ARCHITECTURE.md §5).
  */
@@ -108,14 +109,26 @@ static bool init_run(const char *dir, const char *name, char *why, size_t size)
 	return false;
 }
 
-/* Every test program; 0 iff all passed. */
-static int init_run_tests(void)
+static bool init_selected(const char *name, int argc, char **argv)
+{
+	if (argc < 2)
+		return true;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Every test program (or those named); 0 iff all passed. */
+static int init_run_tests(int argc, char **argv)
 {
 	size_t count = sizeof(init_tests) / sizeof(init_tests[0]);
 	int passed = 0, failed = 0;
 	char why[64];
 
 	for (size_t i = 0; i < count; i++) {
+		if (!init_selected(init_tests[i], argc, argv))
+			continue;
 		if (init_run(TEST_DIR, init_tests[i], why, sizeof(why))) {
 			printf("init: TEST %s passed\n", init_tests[i]);
 			passed++;
@@ -152,7 +165,5 @@ int main(int argc, char **argv)
 	printf("init: Tessera userspace is up\n");
 	if (argc > 1 && strcmp(argv[1], "bench") == 0)
 		return init_run_benches();
-	for (int i = 1; i < argc; i++)
-		printf("init: ignoring argument '%s'\n", argv[i]);
-	return init_run_tests();
+	return init_run_tests(argc, argv);
 }

@@ -45,7 +45,6 @@ TEST(debug_log_reads_the_kernel_log)
 TEST(unknown_and_plain_paths_fail_enoent)
 {
 	CHECK_ERRNO(open("nosuchscheme:x", O_RDONLY), ENOENT);
-	CHECK_ERRNO(open(":x", O_RDONLY), ENOENT);
 	CHECK_ERRNO(open("/etc/motd", O_RDONLY), ENOENT);      /* file: comes later */
 	CHECK_ERRNO(open("pipe:named", O_RDONLY), ENOENT);
 	/* The kernel's own check (libc reads the path to add "file:"). */

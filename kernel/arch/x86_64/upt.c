@@ -25,6 +25,8 @@
 #define X86_P   (1ul << 0)
 #define X86_W   (1ul << 1)
 #define X86_U   (1ul << 2)
+#define X86_PWT (1ul << 3)
+#define X86_PCD (1ul << 4)
 #define X86_COW (1ul << 9)
 #define X86_NX  (1ul << 63)
 #define X86_ADDR 0x000ffffffffff000ul
@@ -44,6 +46,8 @@ pte_t pte_make(uint64_t phys, unsigned perms)
 		pte |= X86_NX;
 	if (perms & PTE_PERM_COW)
 		pte |= X86_COW;
+	if (perms & PTE_PERM_NOCACHE)
+		pte |= X86_PCD | X86_PWT;       /* PAT entry 3: UC with the reset PAT */
 	return pte;
 }
 
@@ -60,7 +64,8 @@ uint64_t pte_phys(pte_t pte)
 unsigned pte_perms(pte_t pte)
 {
 	return ((pte & X86_U) ? PTE_PERM_READ : 0) | ((pte & X86_W) ? PTE_PERM_WRITE : 0) |
-	       ((pte & X86_NX) ? 0 : PTE_PERM_EXEC) | ((pte & X86_COW) ? PTE_PERM_COW : 0);
+	       ((pte & X86_NX) ? 0 : PTE_PERM_EXEC) | ((pte & X86_COW) ? PTE_PERM_COW : 0) |
+	       ((pte & X86_PCD) ? PTE_PERM_NOCACHE : 0);
 }
 
 uint64_t upt_create(void)

@@ -29,3 +29,5 @@ struct stat {
 _Static_assert(sizeof(struct stat) == sizeof(abi_stat_t), "struct stat is abi_stat_t");
 
 int fstat(int fd, struct stat *st);
+
+int fchmod(int fd, mode_t mode);

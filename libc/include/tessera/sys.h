@@ -56,5 +56,14 @@ int tessera_thread_tid(const tessera_thread_t *t);
 
 /* The URL descriptor fd was opened with; its length, or -1 (ERANGE: too small). */
 long tessera_fpath(int fd, char *buf, size_t size);
+/*
+ * A new descriptor opened relative to fd by its scheme: "accept" on a
+ * listening chan: or uds_stream: socket takes the next connection.
+ */
+int tessera_dupat(int fd, const char *path, int flags);
+/* fd's readiness now (EVENT_READ | EVENT_WRITE, within wanted), or -1. */
+int tessera_fevent(int fd, unsigned wanted);
+/* abi_dirent_t records (abi/stat.h) of a directory; bytes filled, 0 at the end. */
+long tessera_getdents(int fd, void *buf, size_t size);
 /* Narrows this process's scheme namespace (and its future children's). */
 int tessera_mkns(const char *const *names, size_t count);

@@ -16,6 +16,7 @@ enum {
 	PTE_PERM_EXEC = 1 << 1,
 	PTE_PERM_COW = 1 << 2,          /* shared after fork: copy on write */
 	PTE_PERM_READ = 1 << 3,         /* present; VMA_READ-less pages are unmapped */
+	PTE_PERM_NOCACHE = 1 << 4,      /* uncacheable (device registers) */
 };
 
 pte_t pte_make(uint64_t phys, unsigned perms);

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: MIT
+# Scheme daemons. Each daemons/NAME/ is one program, /bin/NAME in the
+# initfs: main.c is its Tessera entry point, every other .c file is its
+# logic, which also builds on the host — tests/unit/test_NAME.c, if it
+# exists, is linked with that logic and libscheme's pure half
+# (libscheme/dispatch.c) and runs under ASan/UBSan with the unit tests.
+# libscheme/*.c is linked into every daemon (and into the test programs
+# that serve schemes of their own).
+
+DAEMON_NAMES := $(notdir $(patsubst %/main.c,%,$(wildcard daemons/*/main.c)))
+DAEMON_BINS  := $(addprefix $(BUILD)/user/bin/,$(DAEMON_NAMES))
+
+daemon_logic = $(filter-out daemons/$(1)/main.c,$(sort $(wildcard daemons/$(1)/*.c)))
+
+define daemon_rules
+$(BUILD)/user/bin/$(1): $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard daemons/$(1)/*.c))) \
+		$(LIBSCHEME_OBJS) $(CRT0) $(LIBC)
+	$$(user_link)
+
+$(BUILD)/host/tests/test_$(1): $(patsubst %.c,$(BUILD)/host/%.o,$(call daemon_logic,$(1)) \
+		libscheme/dispatch.c)
+endef
+$(foreach d,$(DAEMON_NAMES),$(eval $(call daemon_rules,$(d))))
+
+USER_PROGRAMS += $(DAEMON_BINS)
+user: $(DAEMON_BINS)
+$(INITFS): $(DAEMON_BINS)
+
+-include $(patsubst %,$(USER_OBJ)/%.d,$(foreach d,$(DAEMON_NAMES),$(wildcard daemons/$(d)/*.c)))
