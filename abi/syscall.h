@@ -70,7 +70,8 @@
 	X(59, rename, 2)                     \
 	X(60, pipe, 2)                       \
 	X(61, fevent, 2)                     \
-	X(62, dupat, 3)
+	X(62, dupat, 3)                      \
+	X(63, ioperm, 3)
 
 enum syscall_number {
 #define SYSCALL_ENUM(num, name, nargs) SYS_##name = num,

@@ -82,6 +82,8 @@ static void kmain_late(void *arg)
 	scheme_sys_init();
 	scheme_proc_init();
 	scheme_memory_init();
+	scheme_time_init();
+	scheme_irq_init();
 	if (initfs_boot_init()) {
 		klog("kernel: boot complete; starting init");
 		proc_start_init();

@@ -56,6 +56,10 @@ typedef struct process {
 	int exit_code_pending;          /* set by the first thread to exit */
 	uint32_t uid, gid;
 	uint64_t brk_hint;
+	/* Ports it may use (ioperm; a set bit denies), or NULL: none. Not
+	 * inherited by fork. A new id each change (cpu.io_bitmap_id). */
+	uint8_t *io_bitmap;
+	uint64_t io_bitmap_id;
 } process_t;
 
 extern spinlock_t proc_tree_lock;
@@ -107,6 +111,8 @@ int proc_remove_thread(process_t *p, thread_t *t);
 void proc_kill_other_threads(void);
 /* Ends the calling user thread; the last one turns the process into a zombie. */
 __attribute__((noreturn)) void uthread_exit(void);
+/* Loads p's I/O port permissions on this CPU. */
+void arch_load_io_bitmap(process_t *p);
 /* Leaves the user address space (CR3 to the kernel's tables). */
 void as_deactivate(void);
 /* A signal the calling thread would act on is pending (syscalls return EINTR). */

@@ -122,6 +122,8 @@ void scheme_sys_init(void);
 void scheme_proc_init(void);
 void scheme_memory_init(void);
 void scheme_time_init(void);
+/* Fires due time: timers (CPU 0's timer tick). */
+void time_tick(void);
 void scheme_irq_init(void);
 /* A connected pipe: [0] reads, [1] writes. */
 int pipe_create(int flags, file_t *ends[2]);

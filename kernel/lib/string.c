@@ -133,3 +133,13 @@ uint64_t strtou64(const char *s, char **end, int base)
 		*end = (char *)s;
 	return v;
 }
+
+void *memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == (unsigned char)c)
+			return (void *)(p + i);
+	return NULL;
+}

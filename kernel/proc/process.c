@@ -85,6 +85,7 @@ void proc_free_locked(process_t *p)
 	proc_table[p->pid] = NULL;
 	proc_live--;
 	tid_free(p->pid);
+	kfree(p->io_bitmap);
 	kfree(p);
 }
 

@@ -2,9 +2,10 @@
 /*
  * debug: — the kernel's console and log. `debug:` (any path but
  * "console") reads the kernel log ring from the file's offset, like
- * dmesg; `debug:console` is a terminal stand-in until the pty daemon:
- * writes go to the consoles, reads see end-of-file. Writes to either go
- * to the consoles as they are.
+ * dmesg, and what is written to it becomes kernel log lines (log:
+ * forwards daemons' lines here), time-stamped like the kernel's own.
+ * `debug:console` is a terminal stand-in until the pty daemon: writes go
+ * to the consoles as they are, reads see end-of-file.
  */
 #include <scheme.h>
 
@@ -24,19 +25,35 @@ static int debug_open(scheme_t *s, const char *path, file_t *f)
 	return 0;
 }
 
+/* Each line (a piece cut at the chunk size counts as one) as a log line. */
+static void debug_log_lines(const char *s, size_t n)
+{
+	while (n) {
+		const char *nl = memchr(s, '\n', n);
+		size_t len = nl ? (size_t)(nl - s) : n;
+		if (len || nl)
+			klog("%.*s", (int)len, s);
+		len += nl ? 1 : 0;
+		s += len;
+		n -= len;
+	}
+}
+
 static long debug_write(file_t *f, uptr_t buf, size_t len)
 {
 	char chunk[DEBUG_CHUNK];
 	size_t done = 0;
 
-	(void)f;
 	if (len > 0x7fffffff)
 		len = 0x7fffffff;
 	while (done < len) {
 		size_t n = len - done < DEBUG_CHUNK ? len - done : DEBUG_CHUNK;
 		if (copy_from_user(chunk, uptr_add(buf, done), n))
 			return done ? (long)done : -EFAULT;
-		console_write(chunk, n);
+		if ((debug_kind_t)(uintptr_t)f->handle == DEBUG_CONSOLE)
+			console_write(chunk, n);
+		else
+			debug_log_lines(chunk, n);
 		done += n;
 	}
 	return (long)done;

@@ -6,6 +6,7 @@
  */
 #include "libc.h"
 
+#include <sys/io.h>
 #include <tessera/syscall.h>
 #include <tessera/sys.h>
 
@@ -45,4 +46,9 @@ int tessera_futex_wait(volatile int *addr, int expected, const struct timespec *
 int tessera_futex_wake(volatile int *addr, int count)
 {
 	return (int)__syscall_ret(sys_futex((long)addr, FUTEX_WAKE, count, 0));
+}
+
+int ioperm(unsigned long from, unsigned long num, int turn_on)
+{
+	return (int)__syscall_ret(sys_ioperm((long)from, (long)num, turn_on));
 }

@@ -18,8 +18,11 @@
  * exited 0. Other arguments name the test programs to run (all when
  * none): `make test-one T=test_fds` boots with "test -- test_fds".
  *
- * Later init will start and supervise the daemons (ARCHITECTURE.md §5).
+ * Before either it starts the utility daemons (daemons.c); supervising
+ * them from a service configuration comes later (ARCHITECTURE.md §5).
  */
+#include "init.h"
+
 #include <bench_list.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -163,6 +166,7 @@ static int init_run_benches(void)
 int main(int argc, char **argv)
 {
 	printf("init: Tessera userspace is up\n");
+	init_start_daemons();
 	if (argc > 1 && strcmp(argv[1], "bench") == 0)
 		return init_run_benches();
 	return init_run_tests(argc, argv);

@@ -67,6 +67,25 @@ void as_deactivate(void)
 	as_activate(NULL);
 }
 
+/*
+ * Loads p's I/O permissions into this CPU's TSS bitmap. Most processes
+ * have none, and the copy happens only when the owner changes, so only
+ * drivers that were granted ports pay for it.
+ */
+void arch_load_io_bitmap(process_t *p)
+{
+	cpu_t *c = cpu_current();
+	uint64_t id = __atomic_load_n(&p->io_bitmap_id, __ATOMIC_ACQUIRE);
+
+	if (c->io_bitmap_id == id)
+		return;
+	if (p->io_bitmap)
+		memcpy(c->io_bitmap, p->io_bitmap, IO_BITMAP_BYTES);
+	else
+		memset(c->io_bitmap, 0xff, IO_BITMAP_BYTES);
+	c->io_bitmap_id = id;
+}
+
 void arch_thread_switch(thread_t *prev, thread_t *next)
 {
 	cpu_t *c = cpu_current();
@@ -78,6 +97,8 @@ void arch_thread_switch(thread_t *prev, thread_t *next)
 	c->kernel_stack_top = next->kstack_top;
 	c->tss.rsp[0] = next->kstack_top;
 	c->current = next;
+	if (next->proc)
+		arch_load_io_bitmap(next->proc);
 	if (next->proc)
 		arch_load_space(next->proc->as);
 	else if (c->loaded_as)

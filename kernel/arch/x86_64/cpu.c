@@ -21,7 +21,7 @@ bool percpu_ready;
 static void gdt_fill(cpu_t *c)
 {
 	uint64_t tss = (uint64_t)&c->tss;
-	uint64_t limit = sizeof(tss_t) - 1;
+	uint64_t limit = sizeof(tss_t) + IO_BITMAP_BYTES;      /* bitmap + end byte */
 
 	c->gdt[0] = 0;
 	c->gdt[1] = 0x00af9a000000ffff;   /* kernel code, 64-bit */
@@ -62,7 +62,9 @@ static void gdt_load(cpu_t *c)
 static void tss_fill(cpu_t *c)
 {
 	memset(&c->tss, 0, sizeof(c->tss));
-	c->tss.iomap_base = sizeof(tss_t);      /* no I/O permission bitmap */
+	c->tss.iomap_base = sizeof(tss_t);      /* every port denied until ioperm */
+	memset(c->io_bitmap, 0xff, sizeof(c->io_bitmap));
+	c->io_bitmap_id = 0;
 	c->tss.rsp[0] = c->stack_top;
 	for (int i = 0; i < IST_COUNT; i++) {
 		if (!c->ist_top[i]) {

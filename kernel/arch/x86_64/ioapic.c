@@ -7,6 +7,7 @@
 #include <arch/lapic.h>
 
 #include <arch/cpu.h>
+#include <arch/percpu.h>
 #include <arch/trap.h>
 #include <log.h>
 #include <mm.h>
@@ -60,4 +61,67 @@ void ioapic_init(void)
 		     platform.madt.ioapics[i].gsi_base,
 		     platform.madt.ioapics[i].gsi_base + entries - 1);
 	}
+}
+
+/* The I/O APIC serving gsi and its mapped registers; NULL if none. */
+static volatile uint32_t *ioapic_for(uint32_t gsi, uint32_t *index)
+{
+	for (uint32_t i = 0; i < platform.madt.ioapic_count; i++) {
+		volatile uint32_t *base = vmm_map_phys(platform.madt.ioapics[i].addr, PAGE_SIZE,
+						       VM_WRITE | VM_NOCACHE);
+		uint32_t first = platform.madt.ioapics[i].gsi_base;
+		uint32_t entries = ((ioapic_read(base, IOAPIC_REG_VERSION) >> 16) & 0xff) + 1;
+		if (gsi >= first && gsi < first + entries) {
+			*index = gsi - first;
+			return base;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * An ISA IRQ's global system interrupt, polarity and trigger: identity,
+ * edge, active high unless the MADT overrides it. Lines past the ISA
+ * range are PCI's: level-triggered, active low.
+ */
+int ioapic_resolve(uint32_t irq, uint32_t *gsi, bool *level, bool *active_low)
+{
+	*gsi = irq;
+	*level = *active_low = irq >= 16;
+	for (uint32_t i = 0; irq < 16 && i < platform.madt.iso_count; i++) {
+		if (platform.madt.isos[i].bus_irq != irq)
+			continue;
+		uint16_t fl = platform.madt.isos[i].flags;
+		*gsi = platform.madt.isos[i].gsi;
+		if ((fl & 3) == 3)
+			*active_low = true;
+		if (((fl >> 2) & 3) == 3)
+			*level = true;
+	}
+	uint32_t index;
+	return ioapic_for(*gsi, &index) ? 0 : -1;
+}
+
+void ioapic_route(uint32_t gsi, uint8_t vector, bool level, bool active_low, bool masked)
+{
+	uint32_t index;
+	volatile uint32_t *base = ioapic_for(gsi, &index);
+
+	if (!base)
+		return;
+	uint32_t lo = vector | (active_low ? 1u << 13 : 0) | (level ? 1u << 15 : 0) |
+		      (masked ? 1u << 16 : 0);
+	ioapic_write(base, IOAPIC_REDIR(index) + 1, cpu_table[0].apic_id << 24);
+	ioapic_write(base, IOAPIC_REDIR(index), lo);
+}
+
+void ioapic_set_masked(uint32_t gsi, bool masked)
+{
+	uint32_t index;
+	volatile uint32_t *base = ioapic_for(gsi, &index);
+
+	if (!base)
+		return;
+	uint32_t lo = ioapic_read(base, IOAPIC_REDIR(index));
+	ioapic_write(base, IOAPIC_REDIR(index), masked ? lo | (1u << 16) : lo & ~(1u << 16));
 }

@@ -18,6 +18,7 @@
 #include <mm.h>
 #include <panic.h>
 #include <sched.h>
+#include <scheme.h>
 
 enum {
 	LAPIC_ID = 0x20, LAPIC_TPR = 0x80, LAPIC_EOI = 0xb0, LAPIC_SVR = 0xf0,
@@ -65,6 +66,8 @@ static void lapic_timer_tick(trap_frame_t *frame)
 	cpu_current()->timer_ticks++;
 	lapic_eoi();
 	sched_tick();
+	if (cpu_current_id() == 0)
+		time_tick();
 }
 
 void lapic_init(uint64_t phys_base)

@@ -25,4 +25,9 @@ void lapic_send_ipi(uint32_t apic_id, uint32_t vector);
 void lapic_send_nmi_all_others(void);
 
 void ioapic_init(void);
+/* An ISA IRQ (or, from 16, a GSI) as GSI, trigger and polarity; -1: none. */
+int ioapic_resolve(uint32_t irq, uint32_t *gsi, bool *level, bool *active_low);
+/* Routes gsi to vector on the boot CPU. */
+void ioapic_route(uint32_t gsi, uint8_t vector, bool level, bool active_low, bool masked);
+void ioapic_set_masked(uint32_t gsi, bool masked);
 void pic_disable(void);

@@ -24,6 +24,8 @@
 #define IST_MACHINE_CHECK 3
 #define IST_COUNT        3
 
+#define IO_BITMAP_BYTES  8192   /* one bit per I/O port */
+
 #define CPU_OFFSET_KERNEL_STACK 8
 #define CPU_OFFSET_USER_RSP     16
 
@@ -59,10 +61,16 @@ typedef struct cpu {
 	volatile uint64_t idle_wakeups;
 	volatile bool online;
 	tss_t tss __attribute__((aligned(16)));
+	/* The TSS's I/O permission bitmap, right after it (a set bit
+	 * denies the port), and the final all-ones byte the CPU wants. */
+	uint8_t io_bitmap[IO_BITMAP_BYTES + 1];
+	uint64_t io_bitmap_id;          /* whose bitmap is loaded (0: none) */
 	uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
 	uintptr_t ist_top[IST_COUNT];
 } cpu_t;
 
+_Static_assert(__builtin_offsetof(cpu_t, io_bitmap) == __builtin_offsetof(cpu_t, tss) + 104,
+	       "the I/O bitmap follows the TSS");
 _Static_assert(__builtin_offsetof(cpu_t, kernel_stack_top) == CPU_OFFSET_KERNEL_STACK,
 	       "syscall.S reads this offset");
 _Static_assert(__builtin_offsetof(cpu_t, user_rsp_scratch) == CPU_OFFSET_USER_RSP,
