@@ -49,6 +49,7 @@
 	X(ENOTEMPTY, 39, "Directory not empty")               \
 	X(ELOOP, 40, "Too many levels of symbolic links")     \
 	X(EOVERFLOW, 75, "Value too large for defined data type") \
+	X(EMSGSIZE, 90, "Message too long")                   \
 	X(EOPNOTSUPP, 95, "Operation not supported")          \
 	X(EADDRINUSE, 98, "Address already in use")           \
 	X(ECONNRESET, 104, "Connection reset by peer")        \

@@ -50,6 +50,13 @@
 #include <tessera/sys.h>
 #endif
 
+/* Where each system keeps its null device (a userspace scheme on Tessera). */
+#ifdef __tessera__
+#define BENCH_NULL_PATH "null:"
+#else
+#define BENCH_NULL_PATH "/dev/null"
+#endif
+
 #define BENCH_RUNS         5
 #define BENCH_CALIBRATE_NS 50000000ull  /* 50 ms */
 #define BENCH_RUN_NS       200000000ull /* 200 ms */
@@ -127,10 +134,10 @@ static inline void bench_reap(pid_t pid, const char *what)
 	}
 }
 
-/* Measures fn as described at the top; unit_ns is the unit in nanoseconds. */
-static inline void bench_run(const char *unit, uint64_t unit_ns, bench_fn_t *fn)
+/* n chosen as described at the top: about BENCH_RUN_NS per run. */
+static inline uint64_t bench_calibrate(bench_fn_t *fn)
 {
-	uint64_t n = 1, t, tenths[BENCH_RUNS];
+	uint64_t n = 1, t;
 
 	for (;;) {
 		t = fn(n);
@@ -143,21 +150,47 @@ static inline void bench_run(const char *unit, uint64_t unit_ns, bench_fn_t *fn)
 		n *= 2;
 	}
 	n = n * BENCH_RUN_NS / t;
-	if (n == 0)
-		n = 1;
-	for (int i = 0; i < BENCH_RUNS; i++) {
-		t = fn(n);
-		/* per operation, in tenths of the unit, rounded */
-		tenths[i] = (t * 10 + n * unit_ns / 2) / (n * unit_ns);
+	return n ? n : 1;
+}
+
+/* Sorts the BENCH_RUNS figures and prints the median, in tenths. */
+static inline void bench_print_median(uint64_t *tenths, const char *unit)
+{
+	for (int i = 1; i < BENCH_RUNS; i++)
 		for (int j = i; j > 0 && tenths[j - 1] > tenths[j]; j--) {
 			uint64_t swap = tenths[j];
 
 			tenths[j] = tenths[j - 1];
 			tenths[j - 1] = swap;
 		}
-	}
-	t = tenths[BENCH_RUNS / 2];
+	uint64_t t = tenths[BENCH_RUNS / 2];
 	printf(BENCH_NAME " %llu.%llu %s\n", (unsigned long long)(t / 10),
 	       (unsigned long long)(t % 10), unit);
 	fflush(stdout);
+}
+
+/* Measures fn as described at the top; unit_ns is the unit in nanoseconds. */
+static inline void bench_run(const char *unit, uint64_t unit_ns, bench_fn_t *fn)
+{
+	uint64_t n = bench_calibrate(fn), tenths[BENCH_RUNS];
+
+	for (int i = 0; i < BENCH_RUNS; i++) {
+		uint64_t t = fn(n);
+		/* per operation, in tenths of the unit, rounded */
+		tenths[i] = (t * 10 + n * unit_ns / 2) / (n * unit_ns);
+	}
+	bench_print_median(tenths, unit);
+}
+
+/* Like bench_run for fn moving `bytes` per operation: prints MB/s (10^6 B). */
+static inline void bench_run_bandwidth(uint64_t bytes, bench_fn_t *fn)
+{
+	uint64_t n = bench_calibrate(fn), tenths[BENCH_RUNS];
+
+	for (int i = 0; i < BENCH_RUNS; i++) {
+		uint64_t t = fn(n);
+		/* bytes/ns * 1000 = MB/s; in tenths */
+		tenths[i] = (unsigned long long)((__uint128_t)n * bytes * 10000 / (t ? t : 1));
+	}
+	bench_print_median(tenths, "MB/s");
 }

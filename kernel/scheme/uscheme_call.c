@@ -312,9 +312,14 @@ static long uscheme_client_read(file_t *f, uptr_t buf, size_t len)
 	return uscheme_client_rw(f, SCHEME_OP_READ, UBUF_OUT, buf, len);
 }
 
+/* Like a pipe or a socket: writing to a peer that is gone raises SIGPIPE. */
 static long uscheme_client_write(file_t *f, uptr_t buf, size_t len)
 {
-	return uscheme_client_rw(f, SCHEME_OP_WRITE, UBUF_IN, buf, len);
+	long r = uscheme_client_rw(f, SCHEME_OP_WRITE, UBUF_IN, buf, len);
+
+	if (r == -EPIPE)
+		signal_send_thread(thread_current(), SIGPIPE);
+	return r;
 }
 
 static long uscheme_client_getdents(file_t *f, uptr_t buf, size_t len)
