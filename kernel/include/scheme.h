@@ -56,6 +56,9 @@ typedef struct scheme_ops {
 	long (*getdents)(file_t *f, uptr_t buf, size_t len);
 	int (*mmap)(file_t *f, uint64_t offset, uint64_t len, unsigned prot,
 		    mmap_source_t *out);
+	/* Keeps the scheme's provider alive across a call by name (get) and
+	 * lets it go (!get); NULL for schemes that never go away. */
+	void (*hold)(scheme_t *s, bool get);
 	/* By name, within the scheme: */
 	int (*unlink)(scheme_t *s, const char *path);
 	int (*rmdir)(scheme_t *s, const char *path);
@@ -93,8 +96,14 @@ int scheme_add(scheme_t *s);
 /* Frees s's name (its provider is gone); files on s stay until closed. */
 void scheme_remove(scheme_t *s);
 scheme_t *scheme_lookup(const char *name);
-/* Resolves "name:path" in the caller's namespace; the path part in *path. */
+/*
+ * Resolves "name:path" in the caller's namespace; the path part in *path.
+ * The scheme is held (ops->hold) until scheme_release.
+ */
 scheme_t *scheme_resolve(const char *url, const char **path);
+void scheme_release(scheme_t *s);
+/* The registry id of a live scheme, or -1. */
+int scheme_id(const char *name);
 const char *scheme_name(int id);
 
 /* Opens url ("scheme:path") as a new file with one reference. */

@@ -319,6 +319,11 @@ int as_pin_page(address_space_t *as, uint64_t addr, bool write, uint64_t *phys)
 		if (err)
 			return err;
 		spin_lock(&as->lock);
+		vm_area_t *v = vma_find_locked(as, page);
+		if (!v || (v->flags & VMA_PHYS)) {     /* device memory has no frames */
+			spin_unlock(&as->lock);
+			return -EFAULT;
+		}
 		pte_t *pte = upt_walk(as->root, page, false);
 		bool ok = pte && pte_present(*pte) && (pte_perms(*pte) & PTE_PERM_READ) &&
 			  (!write || (pte_perms(*pte) & PTE_PERM_WRITE));

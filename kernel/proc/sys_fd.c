@@ -228,9 +228,9 @@ long sys_mkns(const syscall_args_t *a)
 		long len = copy_string_from_user(name, uptr(uname), sizeof(name));
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -EINVAL : len;
-		scheme_t *s = scheme_lookup(name);
-		if (s)
-			mask |= 1ull << s->id;
+		int id = scheme_id(name);
+		if (id >= 0)
+			mask |= 1ull << id;
 	}
 	__atomic_fetch_and(&p->ns_mask, mask, __ATOMIC_ACQ_REL);
 	return 0;

@@ -180,9 +180,10 @@ static long sys_by_name(const syscall_args_t *a, bool dir)
 
 	if (!s)
 		return err;
-	if (dir)
-		return s->ops->rmdir ? s->ops->rmdir(s, path) : -EOPNOTSUPP;
-	return s->ops->unlink ? s->ops->unlink(s, path) : -EOPNOTSUPP;
+	long r = dir ? (s->ops->rmdir ? s->ops->rmdir(s, path) : -EOPNOTSUPP)
+		     : (s->ops->unlink ? s->ops->unlink(s, path) : -EOPNOTSUPP);
+	scheme_release(s);
+	return r;
 }
 
 long sys_unlink(const syscall_args_t *a)
@@ -203,9 +204,11 @@ long sys_rename(const syscall_args_t *a)
 	scheme_t *s = sys_resolve(a->a[0], from, &pfrom, &err);
 	scheme_t *t = s ? sys_resolve(a->a[1], to, &pto, &err) : NULL;
 
-	if (!s || !t)
-		return err;
-	if (s != t)
-		return -EXDEV;
-	return s->ops->rename ? s->ops->rename(s, pfrom, pto) : -EOPNOTSUPP;
+	long r = !s || !t ? err : s != t ? -EXDEV
+			: s->ops->rename ? s->ops->rename(s, pfrom, pto) : -EOPNOTSUPP;
+	if (s)
+		scheme_release(s);
+	if (t)
+		scheme_release(t);
+	return r;
 }

@@ -92,6 +92,8 @@ static void rq_dequeue_locked(runqueue_t *rq, thread_t *t)
 		rq->bitmap &= ~(1u << p);
 	t->rq_next = t->rq_prev = NULL;
 	rq->queued--;
+	if (rq->handoff == t)
+		rq->handoff = NULL;     /* stolen or picked: the hint is spent */
 }
 
 static void rq_enqueue_head_locked(runqueue_t *rq, thread_t *t)
@@ -114,14 +116,17 @@ static bool rq_contains_locked(runqueue_t *rq, thread_t *t)
 	return t->rq_prev || rq->head[t->priority] == t;
 }
 
-/* The hand-off thread, if it is still waiting in this queue. */
+static int rq_top_priority_locked(const runqueue_t *rq);
+
+/* The hand-off thread, if it is still waiting in this queue (and no
+ * thread of higher priority is). */
 static thread_t *rq_pick_handoff_locked(runqueue_t *rq, unsigned me)
 {
 	thread_t *t = rq->handoff;
 
 	rq->handoff = NULL;
 	if (!t || t->cpu != (int)me || t->state != THREAD_RUNNABLE || t->on_cpu ||
-	    !rq_contains_locked(rq, t))
+	    !rq_contains_locked(rq, t) || rq_top_priority_locked(rq) > t->priority)
 		return NULL;
 	rq_dequeue_locked(rq, t);
 	return t;
@@ -317,18 +322,25 @@ void sched_wake_handoff(thread_t *t)
 	runqueue_t *rq = sched_lock_thread(t, &flags);
 	unsigned me = cpu_current_id();
 
-	if (t->state != THREAD_BLOCKED || t->on_cpu) {
+	/* A timed sleeper stays where its sleeper list is. */
+	if (t->state != THREAD_BLOCKED || t->on_cpu || t->wake_at_ns) {
 		sched_wake_locked(rq, t);
 		spin_unlock_irqrestore(&rq->lock, flags);
 		return;
 	}
-	t->state = THREAD_RUNNABLE;
 	if (rq != &runqueues[me]) {
+		/* Still BLOCKED while it moves: whoever locks the new queue
+		 * first (a plain waker, setpriority) sees a blocked thread. */
 		__atomic_store_n(&t->cpu, (int)me, __ATOMIC_RELEASE);
 		spin_unlock(&rq->lock);
 		rq = &runqueues[me];
 		spin_lock(&rq->lock);
+		if (t->state != THREAD_BLOCKED) {       /* woken meanwhile */
+			spin_unlock_irqrestore(&rq->lock, flags);
+			return;
+		}
 	}
+	t->state = THREAD_RUNNABLE;
 	rq_enqueue_head_locked(rq, t);
 	rq->handoff = t;
 	spin_unlock_irqrestore(&rq->lock, flags);

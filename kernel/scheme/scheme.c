@@ -112,16 +112,43 @@ scheme_t *scheme_resolve(const char *url, const char **path)
 	const char *colon = strchr(url, ':');
 	char name[SCHEME_NAME_MAX];
 	size_t len = colon ? (size_t)(colon - url) : 0;
+	scheme_t *found = NULL;
 
 	if (!colon || !len || len >= sizeof(name))
 		return NULL;
 	memcpy(name, url, len);
 	name[len] = '\0';
-	scheme_t *s = scheme_lookup(name);
-	if (!s || !scheme_visible(s))
-		return NULL;
+	/* Held under the registry lock: a provider that dies meanwhile is
+	 * removed under the same lock, so it cannot be freed under us. */
+	uint64_t flags = spin_lock_irqsave(&scheme_lock);
+	for (int i = 0; i < SCHEMES_MAX && !found; i++)
+		if (schemes[i] && strcmp(schemes[i]->name, name) == 0)
+			found = schemes[i];
+	if (found && !scheme_visible(found))
+		found = NULL;
+	if (found && found->ops->hold)
+		found->ops->hold(found, true);
+	spin_unlock_irqrestore(&scheme_lock, flags);
 	*path = colon + 1;
-	return s;
+	return found;
+}
+
+void scheme_release(scheme_t *s)
+{
+	if (s->ops->hold)
+		s->ops->hold(s, false);
+}
+
+int scheme_id(const char *name)
+{
+	int id = -1;
+	uint64_t flags = spin_lock_irqsave(&scheme_lock);
+
+	for (int i = 0; i < SCHEMES_MAX && id < 0; i++)
+		if (schemes[i] && strcmp(schemes[i]->name, name) == 0)
+			id = i;
+	spin_unlock_irqrestore(&scheme_lock, flags);
+	return id;
 }
 
 static file_t *file_alloc(scheme_t *s, int flags, const char *url)
@@ -148,9 +175,8 @@ int file_open(const char *url, int flags, file_t **out)
 	if (!s)
 		return -ENOENT;
 	file_t *f = file_alloc(s, flags, url);
-	if (!f)
-		return -ENOMEM;
-	int err = s->ops->open ? s->ops->open(s, path, f) : -EOPNOTSUPP;
+	int err = !f ? -ENOMEM : s->ops->open ? s->ops->open(s, path, f) : -EOPNOTSUPP;
+	scheme_release(s);      /* an open file holds its scheme itself */
 	if (err) {
 		kfree(f);
 		return err;

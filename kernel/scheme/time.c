@@ -146,7 +146,7 @@ static long time_write(file_t *f, uptr_t buf, size_t len)
 		return -EINVAL;
 	if (copy_from_user(&ts, buf, sizeof(ts)))
 		return -EFAULT;
-	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000 || ts.sec > 1000000000000ll)
+	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000 || ts.sec > 18000000000ll)  /* ns fit in 64 bits */
 		return -EINVAL;
 	uint64_t deadline = (uint64_t)ts.sec * 1000000000 + (uint64_t)ts.nsec;
 	uint64_t flags = spin_lock_irqsave(&time_lock);

@@ -46,6 +46,9 @@ static void uscheme_enqueue_locked(uscheme_t *us, ureq_t *r)
 {
 	ureq_t **pp = &us->queue;
 
+	if (!r->copy)
+		us->queued_plain++;
+
 	while (*pp && (*pp)->priority >= r->priority)
 		pp = &(*pp)->next;
 	r->next = *pp;
@@ -62,6 +65,12 @@ static bool uscheme_unlink(ureq_t **list, ureq_t *r)
 		}
 	}
 	return false;
+}
+
+void uscheme_dequeue_locked(uscheme_t *us, ureq_t *r)
+{
+	if (uscheme_unlink(&us->queue, r) && !r->copy)
+		us->queued_plain--;
 }
 
 /* Tells a waiting daemon thread, or (a daemon polling) the event queues. */
@@ -103,31 +112,41 @@ void uscheme_submit_async(uscheme_t *us, uint16_t opcode, uint64_t handle, uint6
 static bool uscheme_has_work(void *arg)
 {
 	uscheme_t *us = arg;
-	ureq_t *head = us->queue;
 
-	return us->dead || signal_pending_unblocked() ||
-	       (head && (!head->copy || us->slots_free));
+	/* Plain fields only: the queue's requests may be freed meanwhile. */
+	return us->dead || signal_pending_unblocked() || us->queued_plain ||
+	       (us->queue && us->slots_free);
 }
 
 /* --- handing requests out ---------------------------------------------------- */
 
-/* Takes up to max deliverable requests off the queue (lock held). */
-static unsigned uscheme_take_locked(uscheme_t *us, ureq_t **batch, unsigned max)
+/*
+ * Takes up to max deliverable requests off the queue (lock held). With
+ * every copy slot taken, requests that need none (CLOSE, CANCEL, mapped
+ * buffers) still pass. async[i] says batch[i] was a fire-and-forget
+ * request (nobody waits; it is not on the in-flight list).
+ */
+static unsigned uscheme_take_locked(uscheme_t *us, ureq_t **batch, bool *async, unsigned max)
 {
 	unsigned n = 0;
 
-	while (n < max && us->queue) {
-		ureq_t *r = us->queue;
+	for (ureq_t **pp = &us->queue; n < max && *pp;) {
+		ureq_t *r = *pp;
+		if (r->copy && !us->slots_free) {
+			pp = &r->next;
+			continue;
+		}
 		if (r->copy) {
-			if (!us->slots_free)
-				break;
 			r->slot = __builtin_ctzll(us->slots_free);
 			us->slots_free &= ~(1ull << r->slot);
+		} else {
+			us->queued_plain--;
 		}
-		us->queue = r->next;
+		*pp = r->next;
 		r->next = NULL;
 		r->state = UREQ_INFLIGHT;
-		if (!r->orphaned) {
+		async[n] = r->orphaned;
+		if (!async[n]) {
 			r->next = us->inflight;
 			us->inflight = r;
 		}
@@ -141,7 +160,11 @@ static int uscheme_place_buffer(uscheme_t *us, ureq_t *r)
 {
 	if (r->copy) {
 		uint64_t at = us->slot_base + (uint64_t)r->slot * SCHEME_COPY_MAX;
-		if (r->dir != UBUF_OUT && copy_to_user(uptr(at), r->copy, r->len))
+		bool exact = r->msg.opcode == SCHEME_OP_READ || r->msg.opcode == SCHEME_OP_GETDENTS;
+		/* In: the bytes. Out: records are cleared first (r->copy is
+		 * zeroed), so no earlier request's bytes come back in fields the
+		 * daemon leaves alone. */
+		if ((r->dir != UBUF_OUT || !exact) && copy_to_user(uptr(at), r->copy, r->len))
 			return -EFAULT;
 		r->msg.buf = at;
 		r->msg.len = r->len;
@@ -169,12 +192,12 @@ static void uscheme_fail_delivery(uscheme_t *us, ureq_t *r, int err)
 	spin_unlock_irqrestore(&us->lock, flags);
 }
 
-static unsigned uscheme_wait_batch(uscheme_t *us, file_t *f, ureq_t **batch, unsigned max,
-				   long *err)
+static unsigned uscheme_wait_batch(uscheme_t *us, file_t *f, ureq_t **batch, bool *async,
+				   unsigned max, long *err)
 {
 	for (;;) {
 		uint64_t flags = spin_lock_irqsave(&us->lock);
-		unsigned n = uscheme_take_locked(us, batch, max);
+		unsigned n = uscheme_take_locked(us, batch, async, max);
 		spin_unlock_irqrestore(&us->lock, flags);
 		if (n)
 			return n;
@@ -197,6 +220,7 @@ static long uscheme_provider_read(file_t *f, uptr_t buf, size_t len)
 	uscheme_t *us = f->handle;
 	thread_t *t = thread_current();
 	ureq_t *batch[USCHEME_BATCH_MAX];
+	bool async[USCHEME_BATCH_MAX];
 	unsigned max = len / sizeof(abi_scheme_request_t), out = 0;
 	long err = 0;
 
@@ -206,8 +230,8 @@ static long uscheme_provider_read(file_t *f, uptr_t buf, size_t len)
 		return -EINVAL;
 	if (t->priority != t->base_priority)
 		sched_set_priority(t, t->base_priority);
-	unsigned n = uscheme_wait_batch(us, f, batch, max < USCHEME_BATCH_MAX ? max : USCHEME_BATCH_MAX,
-					&err);
+	unsigned n = uscheme_wait_batch(us, f, batch, async,
+					max < USCHEME_BATCH_MAX ? max : USCHEME_BATCH_MAX, &err);
 	int inherit = -1;
 	for (unsigned i = 0; i < n; i++) {
 		ureq_t *r = batch[i];
@@ -217,10 +241,12 @@ static long uscheme_provider_read(file_t *f, uptr_t buf, size_t len)
 			placed = -EFAULT;
 		if (!placed) {
 			out++;
-			if (!r->orphaned && r->priority > inherit)
+			if (!async[i] && r->priority > inherit)
 				inherit = r->priority;
 		}
-		if (r->orphaned) {              /* CLOSE, CANCEL: fire and forget */
+		/* A caller that gave up meanwhile left r in flight: it stays for
+		 * its answer (or the daemon's death) to finish. */
+		if (async[i]) {                 /* CLOSE, CANCEL: fire and forget */
 			ureq_release_daemon_side(us, r);
 			ureq_free(r);
 		} else if (placed) {
@@ -262,13 +288,18 @@ static void uscheme_event(uscheme_t *us, uint64_t handle, unsigned events)
 /* Brings the daemon's answer bytes back into the kernel copy. */
 static void uscheme_collect(uscheme_t *us, ureq_t *r, int64_t *result)
 {
+	bool exact = r->msg.opcode == SCHEME_OP_READ || r->msg.opcode == SCHEME_OP_GETDENTS;
+
 	if (r->copy && r->dir == UBUF_OUT && *result >= 0) {
-		size_t n = *result > 0 && (uint64_t)*result < r->len ? (size_t)*result : r->len;
+		/* Data calls bring back what they say they filled; FSTAT and
+		 * the like their whole record (the slot was cleared for them). */
+		size_t n = exact ? ((uint64_t)*result < r->len ? (size_t)*result : r->len) : r->len;
 		uint64_t at = us->slot_base + (uint64_t)r->slot * SCHEME_COPY_MAX;
 		if (copy_from_user(r->copy, uptr(at), n))
 			*result = -EIO;
 	}
-	if (*result > (int64_t)r->len && r->dir == UBUF_OUT)
+	if (*result > (int64_t)r->len &&
+	    (r->dir == UBUF_OUT || r->msg.opcode == SCHEME_OP_WRITE))
 		*result = -EIO;         /* more than the buffer holds: a daemon bug */
 	ureq_release_daemon_side(us, r);
 }
@@ -308,7 +339,9 @@ static unsigned uscheme_provider_poll(file_t *f)
 {
 	uscheme_t *us = f->handle;
 
-	return (uscheme_has_work(us) ? EVENT_READ : 0) | EVENT_WRITE;
+	bool work = us->queued_plain || (us->queue && us->slots_free);
+
+	return (work ? EVENT_READ : 0) | EVENT_WRITE;
 }
 
 /* --- completion ------------------------------------------------------------------- */
@@ -337,6 +370,7 @@ void uscheme_complete_locked(uscheme_t *us, ureq_t *r, int64_t result, uint32_t 
 				c->orphaned = true;
 				c->msg.tag = ++us->next_tag;
 				uscheme_enqueue_locked(us, c);
+				waitq_wake(&us->daemon_waiters, 1);
 			}
 		}
 		ureq_free(r);
@@ -360,6 +394,7 @@ static void uscheme_fail_all(uscheme_t *us)
 
 	us->dead = true;
 	us->queue = us->inflight = NULL;
+	us->queued_plain = 0;
 	spin_unlock_irqrestore(&us->lock, flags);
 	for (int l = 0; l < 2; l++) {
 		while (list[l]) {

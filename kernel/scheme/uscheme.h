@@ -69,6 +69,7 @@ struct uscheme {
 	ureq_t *inflight;               /* read by the daemon, not yet answered */
 	ufile_t *files;                 /* callers' files, for readiness */
 	uint64_t slots_free;            /* a bit per copy slot */
+	unsigned queued_plain;          /* queued requests needing no slot */
 	uint64_t next_tag;
 	bool dead;
 
@@ -82,6 +83,8 @@ struct uscheme {
 void uscheme_get(uscheme_t *us);
 void uscheme_put(uscheme_t *us);
 
+/* Takes a queued request off the queue (lock held). */
+void uscheme_dequeue_locked(uscheme_t *us, ureq_t *r);
 /* uscheme.c: queues r (tagging it); -EIO if the daemon is gone. */
 int uscheme_submit(uscheme_t *us, ureq_t *r);
 /* Queues a request nobody waits for (CLOSE, CANCEL); dropped if dead. */

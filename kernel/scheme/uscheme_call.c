@@ -150,7 +150,7 @@ static int ureq_set_buffer(ureq_t *r, const ucall_t *c)
 		return ureq_pin(r, c->ubuf.addr, c->len);
 	/* Even a kernel buffer gets its own copy: an orphaned request outlives
 	 * its caller's stack. */
-	r->copy = kmalloc(c->len ? c->len : 1);
+	r->copy = kzalloc(c->len ? c->len : 1);
 	if (!r->copy)
 		return -ENOMEM;
 	r->copy_owned = true;
@@ -174,20 +174,18 @@ static int ureq_give_up(uscheme_t *us, ureq_t *r)
 {
 	uint64_t flags = spin_lock_irqsave(&us->lock);
 	int state = r->state;
+	/* Once orphaned, r may be freed by its completer: keep what CANCEL needs. */
+	uint64_t tag = r->msg.tag, handle = r->msg.handle;
 
 	if (state == UREQ_QUEUED)
-		for (ureq_t **pp = &us->queue; *pp; pp = &(*pp)->next)
-			if (*pp == r) {
-				*pp = r->next;
-				break;
-			}
+		uscheme_dequeue_locked(us, r);
 	if (state == UREQ_INFLIGHT)
 		r->orphaned = true;
 	spin_unlock_irqrestore(&us->lock, flags);
 	if (state == UREQ_QUEUED)
 		ureq_free(r);
 	if (state == UREQ_INFLIGHT)
-		uscheme_submit_async(us, SCHEME_OP_CANCEL, r->msg.handle, r->msg.tag);
+		uscheme_submit_async(us, SCHEME_OP_CANCEL, handle, tag);
 	return state;
 }
 
@@ -220,7 +218,8 @@ static long uscheme_call(uscheme_t *us, const ucall_t *c, ufile_t **file_out)
 		return -EINTR;
 	long result = r->result;
 	if (result >= 0 && c->dir == UBUF_OUT) {
-		size_t n = result > 0 && (size_t)result < c->len ? (size_t)result : c->len;
+		/* Records (a kernel buffer) whole, data as many bytes as read. */
+		size_t n = c->kbuf ? c->len : (size_t)result < c->len ? (size_t)result : c->len;
 		if (c->kbuf)
 			memcpy(c->kbuf, r->copy, n);
 		else if (r->copy)
@@ -437,7 +436,16 @@ static int uscheme_client_rename(scheme_t *s, const char *from, const char *to)
 	return err;
 }
 
+static void uscheme_client_hold(scheme_t *s, bool get)
+{
+	if (get)
+		uscheme_get(s->priv);
+	else
+		uscheme_put(s->priv);
+}
+
 const scheme_ops_t uscheme_client_ops = {
+	.hold = uscheme_client_hold,
 	.open = uscheme_client_open,
 	.close = uscheme_client_close,
 	.read = uscheme_client_read,

@@ -583,3 +583,25 @@ TEST(unknown_schemes_and_bad_descriptors)
 	CHECK_ERRNO(fsync(1234), EBADF);
 	CHECK_ERRNO(unlink("nosuchscheme:x"), ENOENT);
 }
+
+TEST(an_empty_read_leaves_the_buffer_alone)
+{
+	pid_t d = daemon_start();
+	char secret[200], buf[200];
+
+	CHECK(d > 0);
+	int data = open("utest:", O_RDWR);
+	int ev = open("utest:events", O_RDONLY);
+	CHECK(data >= 0 && ev >= 0);
+	/* Fill the copy slots with bytes of a request... */
+	for (int i = 0; i < 70; i++)
+		CHECK_EQ(read(data, secret, sizeof(secret)), (long)sizeof(secret));
+	/* ...then a read that returns 0 must not hand any of them back. */
+	memset(buf, 0x5a, sizeof(buf));
+	CHECK_EQ(read(ev, buf, sizeof(buf)), 0);
+	for (size_t i = 0; i < sizeof(buf); i++)
+		CHECK_EQ((unsigned char)buf[i], 0x5a);
+	close(ev);
+	close(data);
+	daemon_stop(d);
+}
