@@ -5,6 +5,7 @@
  * forwarded line, so a test compares what reached it (and what the ring
  * hands readers) with the lines it expects.
  */
+#include "scheme_call.h"
 #include "unit.h"
 
 #include <daemons/logd/log.h>
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define T_NO_ANSWER LONG_MIN
 
 /* The sink: every forwarded line, concatenated, and how many calls. */
 static struct {
@@ -30,7 +30,6 @@ static struct {
 
 static scheme_server_t srv;
 static log_state_t st;
-static uint64_t t_tag;
 
 static void t_emit(void *ctx, const char *line, size_t len)
 {
@@ -54,34 +53,19 @@ static void t_setup(void)
 	scheme_server_init(&srv, &log_ops, &st);
 }
 
-/* Sends req; its result if exactly one answer with req's tag came back. */
 static long t_call(abi_scheme_request_t req, unsigned *events)
 {
-	abi_scheme_response_t r[2];
-
-	req.tag = ++t_tag;
-	scheme_dispatch(&srv, &req);
-	if (scheme_outbox_take(&srv, r, 2) != 1 || r[0].tag != req.tag ||
-	    r[0].kind != SCHEME_RESP_DONE)
-		return T_NO_ANSWER;
-	if (events)
-		*events = r[0].events;
-	return r[0].result;
+	return sc_call(&srv, req, events);
 }
 
 static long t_open(const char *path, unsigned *events)
 {
-	return t_call((abi_scheme_request_t){ .opcode = SCHEME_OP_OPEN,
-					      .buf = (uint64_t)(uintptr_t)path,
-					      .len = strlen(path) + 1, .arg = { O_RDWR } },
-		      events);
+	return sc_open(&srv, path, O_RDWR, events);
 }
 
 static long t_io(uint16_t op, long h, const void *buf, size_t len)
 {
-	return t_call((abi_scheme_request_t){ .opcode = op, .handle = (uint64_t)h,
-					      .buf = (uint64_t)(uintptr_t)buf, .len = len },
-		      NULL);
+	return sc_io(&srv, op, (uint64_t)h, buf, len);
 }
 
 static long t_write(long h, const char *s)
@@ -94,7 +78,7 @@ static unsigned t_close(long h)
 {
 	abi_scheme_response_t r;
 
-	scheme_dispatch(&srv, &(abi_scheme_request_t){ .tag = ++t_tag, .opcode = SCHEME_OP_CLOSE,
+	scheme_dispatch(&srv, &(abi_scheme_request_t){ .tag = ++sc_tag, .opcode = SCHEME_OP_CLOSE,
 						       .handle = (uint64_t)h });
 	return scheme_outbox_take(&srv, &r, 1);
 }

@@ -8,6 +8,7 @@
  * given the same entropy must agree byte for byte and any difference
  * is the thing under test.
  */
+#include "scheme_call.h"
 #include "unit.h"
 
 #include <daemons/randd/chacha.h>
@@ -323,11 +324,9 @@ TEST(entropy_jitter_alone_fills_and_varies)
 
 /* --- the rand: scheme --------------------------------------------------- */
 
-#define T_NO_ANSWER LONG_MIN
 
 static scheme_server_t srv;
 static rand_state_t st;
-static uint64_t t_tag;
 
 static void t_setup(void)
 {
@@ -335,34 +334,19 @@ static void t_setup(void)
 	scheme_server_init(&srv, &rand_ops, &st);
 }
 
-/* Sends req; its result if exactly one answer with req's tag came back. */
 static long t_call(abi_scheme_request_t req, unsigned *events)
 {
-	abi_scheme_response_t r[2];
-
-	req.tag = ++t_tag;
-	scheme_dispatch(&srv, &req);
-	if (scheme_outbox_take(&srv, r, 2) != 1 || r[0].tag != req.tag ||
-	    r[0].kind != SCHEME_RESP_DONE)
-		return T_NO_ANSWER;
-	if (events)
-		*events = r[0].events;
-	return r[0].result;
+	return sc_call(&srv, req, events);
 }
 
 static long t_open(const char *path, int flags, unsigned *events)
 {
-	return t_call((abi_scheme_request_t){ .opcode = SCHEME_OP_OPEN,
-					      .buf = (uint64_t)(uintptr_t)path,
-					      .len = strlen(path) + 1, .arg = { (uint64_t)flags } },
-		      events);
+	return sc_open(&srv, path, flags, events);
 }
 
 static long t_io(uint16_t op, uint64_t h, const void *buf, size_t len)
 {
-	return t_call((abi_scheme_request_t){ .opcode = op, .handle = h,
-					      .buf = (uint64_t)(uintptr_t)buf, .len = len },
-		      NULL);
+	return sc_io(&srv, op, (uint64_t)h, buf, len);
 }
 
 TEST(randd_open_empty_path_only)
