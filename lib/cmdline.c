@@ -115,8 +115,7 @@ static int cmdline_digit_value(char c)
 	return 99;
 }
 
-/* Parses s[0..n) (quotes already removed) as decimal or 0x hex. */
-static int cmdline_u64_parse(const char *s, size_t n, uint64_t *out)
+int cmdline_u64_parse(const char *s, size_t n, uint64_t *out)
 {
 	unsigned base = 10;
 	uint64_t v = 0;

@@ -33,3 +33,10 @@ int cmdline_get(const char *cmdline, const char *key, char *out,
  * not a number, -ERANGE if it does not fit in 64 bits.
  */
 int cmdline_get_u64(const char *cmdline, const char *key, uint64_t *out);
+
+/*
+ * Parses exactly s[0..n) as decimal or 0x-prefixed hex (the same rule,
+ * for other text such as scheme paths): 0, -EINVAL if it is not a
+ * number, -ERANGE if it does not fit in 64 bits.
+ */
+int cmdline_u64_parse(const char *s, size_t n, uint64_t *out);

@@ -19,5 +19,3 @@ size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
-/* An unsigned number (base 0: 0x prefix means hex); *end after it. */
-uint64_t strtou64(const char *s, char **end, int base);

@@ -105,35 +105,6 @@ char *strchr(const char *s, int c)
 	}
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
-
-uint64_t strtou64(const char *s, char **end, int base)
-{
-	uint64_t v = 0;
-
-	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
-	    digit_value(s[2]) < 16) {
-		s += 2;
-		base = 16;
-	} else if (base == 0) {
-		base = 10;
-	}
-	while (digit_value(*s) < base)
-		v = v * (uint64_t)base + (uint64_t)digit_value(*s++);
-	if (end)
-		*end = (char *)s;
-	return v;
-}
-
 void *memchr(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;

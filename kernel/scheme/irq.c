@@ -20,6 +20,7 @@
 #include <arch/cpu.h>
 #include <arch/lapic.h>
 #include <arch/trap.h>
+#include <lib/cmdline.h>
 #include <mm.h>
 #include <proc.h>
 #include <sched.h>
@@ -53,15 +54,14 @@ static void irq_handler(trap_frame_t *frame)
 
 static int irq_open(scheme_t *s, const char *path, file_t *f)
 {
-	char *end;
+	uint64_t irq;
 	uint32_t gsi;
 	bool level, low;
 
 	(void)s;
 	if (proc_current()->uid != 0)
 		return -EPERM;
-	uint64_t irq = strtou64(path, &end, 10);
-	if (!*path || *end || irq > 255 || ioapic_resolve((uint32_t)irq, &gsi, &level, &low) ||
+	if (cmdline_u64_parse(path, strlen(path), &irq) || irq > 255 || ioapic_resolve((uint32_t)irq, &gsi, &level, &low) ||
 	    gsi >= IRQ_LINES)
 		return -ENOENT;
 	irq_line_t *l = &irq_lines[gsi];

@@ -20,6 +20,7 @@
 
 #include <abi/errno.h>
 #include <boot.h>
+#include <lib/cmdline.h>
 #include <lib/fmt.h>
 #include <mm.h>
 #include <proc.h>
@@ -103,12 +104,15 @@ static int memory_open_named(const char *name, int oflags, mem_handle_t *h)
 /* "phys/ADDR/LEN[/uc|/wb]" with page-aligned numbers. */
 static int memory_parse_phys(const char *p, mem_phys_t *out)
 {
-	char *end;
+	const char *slash = strchr(p, '/');
 
-	out->base = strtou64(p, &end, 0);
-	if (*end != '/')
+	if (!slash || cmdline_u64_parse(p, (size_t)(slash - p), &out->base))
 		return -EINVAL;
-	out->len = strtou64(end + 1, &end, 0);
+	const char *end = strchr(slash + 1, '/');
+	if (!end)
+		end = slash + 1 + strlen(slash + 1);
+	if (cmdline_u64_parse(slash + 1, (size_t)(end - slash - 1), &out->len))
+		return -EINVAL;
 	out->uncached = true;
 	if (strcmp(end, "/wb") == 0)
 		out->uncached = false;

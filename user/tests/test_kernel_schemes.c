@@ -73,6 +73,8 @@ TEST(memory_physical_ranges_are_for_root_and_not_ram)
 	close(fd);
 	CHECK_ERRNO(open("memory:phys/0x100000/4096", O_RDWR), EPERM);  /* RAM */
 	CHECK_ERRNO(open("memory:phys/0x1001/4096", O_RDWR), EINVAL);
+	CHECK_ERRNO(open("memory:phys/0x10000000000000000fee00000/4096", O_RDWR), EINVAL);
+	CHECK_ERRNO(open("memory:phys/0xfee00000/4096/xx", O_RDWR), EINVAL);
 	pid_t pid = utest_fork();
 	if (pid == 0) {
 		CHILD_CHECK(setuid(1000) == 0);
@@ -169,6 +171,8 @@ TEST(irq_delivers_a_real_interrupt_and_waits_for_the_ack)
 	close(fd);
 	CHECK_EQ(ioperm(0x40, 4, 0), 0);
 	CHECK_ERRNO(open("irq:99", O_RDWR), ENOENT);
+	CHECK_ERRNO(open("irq:18446744073709551616", O_RDWR), ENOENT);     /* 2^64: not 0 */
+	CHECK_ERRNO(open("irq:0z", O_RDWR), ENOENT);
 }
 
 TEST(ports_and_irqs_are_denied_without_privilege)
