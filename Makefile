@@ -34,6 +34,11 @@ include tests/unit/unit.mk
 include user/user.mk
 include bench/bench.mk
 include daemons/daemons.mk
+include libc/sysroot.mk
+include tests/port/port.mk
+
+# The libc conformance tests' host builds run with the unit tests.
+UNIT_TESTS += $(LIBC_TEST_HOST)
 
 ISO := $(BUILD)/tessera.iso
 

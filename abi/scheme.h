@@ -22,7 +22,8 @@
 #include <stdint.h>
 
 #define SCHEME_OP_LIST(X)                                                     \
-	X(OPEN, 1)      /* buf: path (NUL-terminated); arg0: O_* flags.       \
+	X(OPEN, 1)      /* buf: path (NUL-terminated); arg0: O_* flags;       \
+			 * arg1: mode for O_CREAT (the caller's umask applied). \
 			 * result: the new handle; events: its readiness */   \
 	X(CLOSE, 2)     /* handle; no response wanted */                       \
 	X(READ, 3)      /* buf, len; arg1: the file's O_* flags */             \
@@ -46,7 +47,10 @@
 			 * address of a MAP_SHARED area in the daemon whose     \
 			 * pages the caller gets */                           \
 	X(CANCEL, 20)   /* arg0: tag of a request whose caller went away;     \
-			 * no response wanted (one to the old tag is ignored) */
+			 * no response wanted (one to the old tag is ignored) */ \
+	X(LINK, 21)     /* buf: "existing\0new\0": a hard link */             \
+	X(SYMLINK, 22)  /* buf: "target\0path\0": path becomes a symbolic     \
+			 * link whose contents are target (any string) */
 
 enum scheme_opcode {
 #define SCHEME_OP_ENUM(name, num) SCHEME_OP_##name = num,

@@ -13,6 +13,8 @@
 #define ABI_S_IFCHR  0020000
 #define ABI_S_IFDIR  0040000
 #define ABI_S_IFREG  0100000
+#define ABI_S_IFLNK  0120000
+#define ABI_S_IFBLK  0060000
 #define ABI_S_IFSOCK 0140000
 
 typedef struct abi_stat {

@@ -16,7 +16,7 @@
 	X(0, exit, 1)                        \
 	X(1, fork, 0)                        \
 	X(2, clone, 4)                       \
-	X(3, exec, 3)                        \
+	X(3, exec, 5)                        \
 	X(4, waitpid, 3)                     \
 	X(5, kill, 2)                        \
 	X(6, getpid, 0)                      \
@@ -71,11 +71,20 @@
 	X(60, pipe, 2)                       \
 	X(61, fevent, 2)                     \
 	X(62, dupat, 3)                      \
-	X(63, ioperm, 3)
+	X(63, ioperm, 3)                     \
+	X(64, link, 2)                       \
+	X(65, symlink, 2)                    \
+	X(66, chdir, 1)                      \
+	X(67, getcwd, 2)                     \
+	X(68, umask, 1)                      \
+	X(69, getpgid, 1)                    \
+	X(70, getsid, 1)                     \
+	X(71, sigpending, 1)                 \
+	X(72, sigsuspend, 1)
 
 enum syscall_number {
 #define SYSCALL_ENUM(num, name, nargs) SYS_##name = num,
 	SYSCALL_LIST(SYSCALL_ENUM)
 #undef SYSCALL_ENUM
-	SYS_COUNT_LIMIT = 64
+	SYS_COUNT_LIMIT = 128
 };

@@ -22,6 +22,9 @@ $(BUILD)/host/tests/test_$(1): $(patsubst %.c,$(BUILD)/host/%.o,$(call daemon_lo
 endef
 $(foreach d,$(DAEMON_NAMES),$(eval $(call daemon_rules,$(d))))
 
+# ramfsd reads the boot archive with lib/initfs.c (shared with the kernel).
+$(BUILD)/user/bin/ramfsd: $(USER_OBJ)/lib/initfs.c.o
+
 USER_PROGRAMS += $(DAEMON_BINS)
 user: $(DAEMON_BINS)
 $(INITFS): $(DAEMON_BINS)

@@ -66,6 +66,7 @@ _Static_assert(sizeof(elf64_phdr_t) == 56, "ELF64 program header");
 
 /* What the program header pass remembers for the final checks. */
 typedef struct elf_ctx {
+	size_t head_size; /* bytes of the file in the buffer */
 	size_t file_size;
 	uint64_t user_limit;
 	bool has_phdr, has_tls;
@@ -303,7 +304,7 @@ static int elf_parse_into(const uint8_t *file, elf_ctx_t *c)
 	size_t last;
 	int err;
 
-	err = elf_check_ehdr(file, c->file_size, &eh);
+	err = elf_check_ehdr(file, c->head_size, &eh);
 	if (err)
 		return err;
 	for (uint16_t i = 0; i < eh.e_phnum; i++) {
@@ -332,9 +333,17 @@ static int elf_parse_into(const uint8_t *file, elf_ctx_t *c)
 int elf_parse(const void *file, size_t file_size, uint64_t user_limit,
 	      elf_image_t *out)
 {
+	return elf_parse_head(file, file_size, file_size, user_limit, out);
+}
+
+int elf_parse_head(const void *head, size_t head_size, size_t file_size,
+		   uint64_t user_limit, elf_image_t *out)
+{
 	elf_ctx_t c = {
+		.head_size = head_size < file_size ? head_size : file_size,
 		.file_size = file_size, .user_limit = user_limit, .out = out,
 	};
+	const void *file = head;
 	int err;
 
 	memset(out, 0, sizeof *out);

@@ -65,3 +65,13 @@ typedef struct elf_image {
  */
 int elf_parse(const void *file, size_t file_size, uint64_t user_limit,
 	      elf_image_t *out);
+
+/*
+ * The same checks when only the start of the file is in memory: head holds
+ * its first head_size bytes, of file_size. The file and program headers
+ * must lie inside head (else -ENOEXEC); segments are checked against
+ * file_size. For loaders that read segments from elsewhere (exec copies
+ * them out of the caller's memory).
+ */
+int elf_parse_head(const void *head, size_t head_size, size_t file_size,
+		   uint64_t user_limit, elf_image_t *out);

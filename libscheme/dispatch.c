@@ -83,10 +83,16 @@ static long scheme_dispatch_path(scheme_server_t *s, scheme_call_t *c,
 	case SCHEME_OP_RMDIR:
 		return o->rmdir ? o->rmdir(s->state, c, path) : -EOPNOTSUPP;
 	case SCHEME_OP_RENAME:
+	case SCHEME_OP_LINK:
+	case SCHEME_OP_SYMLINK:
 		to = path + strlen(path) + 1;
 		if ((uint64_t)(to - path) >= req->len ||
 		    !memchr(to, '\0', req->len - (uint64_t)(to - path)))
 			return -EINVAL;
+		if (req->opcode == SCHEME_OP_LINK)
+			return o->link ? o->link(s->state, c, path, to) : -EOPNOTSUPP;
+		if (req->opcode == SCHEME_OP_SYMLINK)
+			return o->symlink ? o->symlink(s->state, c, path, to) : -EOPNOTSUPP;
 		return o->rename ? o->rename(s->state, c, path, to) : -EOPNOTSUPP;
 	}
 	return -EOPNOTSUPP;
@@ -130,6 +136,10 @@ static long scheme_dispatch_handle(scheme_server_t *s, scheme_call_t *c,
 				 : -EOPNOTSUPP;
 	case SCHEME_OP_GETDENTS:
 		return o->getdents ? o->getdents(st, c, h, buf, req->len) : -EOPNOTSUPP;
+	case SCHEME_OP_FUTIMENS:
+		if (!SCHEME_NEED(req, 2 * 16))    /* two abi_timespec_t */
+			return -EINVAL;
+		return o->futimens ? o->futimens(st, c, h, buf) : -EOPNOTSUPP;
 	case SCHEME_OP_FEVENT:
 		return o->fevent ? o->fevent(st, c, h, (unsigned)req->arg[0]) : -EOPNOTSUPP;
 	case SCHEME_OP_MMAP:
@@ -144,6 +154,7 @@ void scheme_dispatch(scheme_server_t *s, const abi_scheme_request_t *req)
 	scheme_call_t c = {
 		.tag = req->tag, .pid = req->pid, .uid = req->uid, .gid = req->gid,
 		.file_flags = (unsigned)req->arg[1],
+		.mode = req->opcode == SCHEME_OP_OPEN ? (unsigned)req->arg[1] : 0,
 	};
 	long result;
 
@@ -162,6 +173,8 @@ void scheme_dispatch(scheme_server_t *s, const abi_scheme_request_t *req)
 	case SCHEME_OP_UNLINK:
 	case SCHEME_OP_RMDIR:
 	case SCHEME_OP_RENAME:
+	case SCHEME_OP_LINK:
+	case SCHEME_OP_SYMLINK:
 		result = scheme_dispatch_path(s, &c, req);
 		break;
 	default:

@@ -35,6 +35,7 @@ typedef struct scheme_call {
 	int pid;
 	unsigned uid, gid;
 	unsigned file_flags;    /* READ/WRITE: the file's O_* flags (O_NONBLOCK) */
+	unsigned mode;          /* OPEN: the mode for O_CREAT, umask applied */
 	unsigned events;        /* OPEN/DUP, out: the new handle's readiness */
 } scheme_call_t;
 
@@ -54,9 +55,15 @@ typedef struct scheme_ops {
 	long (*fchmod)(void *st, scheme_call_t *c, uint64_t h, unsigned mode);
 	long (*fchown)(void *st, scheme_call_t *c, uint64_t h, unsigned uid, unsigned gid);
 	long (*getdents)(void *st, scheme_call_t *c, uint64_t h, void *buf, size_t len);
+	/* times[0] atime, times[1] mtime, each an abi_timespec_t (UTIME_NOW/OMIT). */
+	long (*futimens)(void *st, scheme_call_t *c, uint64_t h, const void *times);
 	long (*unlink)(void *st, scheme_call_t *c, const char *path);
 	long (*rmdir)(void *st, scheme_call_t *c, const char *path);
 	long (*rename)(void *st, scheme_call_t *c, const char *from, const char *to);
+	/* A new name `to` for the file `from` (both paths in this scheme). */
+	long (*link)(void *st, scheme_call_t *c, const char *from, const char *to);
+	/* Creates path as a symbolic link holding target. */
+	long (*symlink)(void *st, scheme_call_t *c, const char *target, const char *path);
 	/* Returns the EVENT_* readiness of h now. */
 	long (*fevent)(void *st, scheme_call_t *c, uint64_t h, unsigned wanted);
 	/*

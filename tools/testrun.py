@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 import qemu  # noqa: E402
 import cases  # noqa: E402
 
-SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed")
+SUMMARY = re.compile(r"^(?:\S+: )?(\d+) passed, (\d+) failed")
 
 
 class Tally:
@@ -50,7 +50,7 @@ def run_unit(binary, tally):
         m = SUMMARY.match(line)
         if m:
             counts = (int(m.group(1)), int(m.group(2)))
-        elif line.startswith("FAIL") or line.startswith("    "):
+        elif line.startswith("FAIL") or line.startswith("    ") or ": FAIL " in line:
             print(f"  {name}: {line}")
     if counts is None or proc.returncode not in (0, 1):
         print(proc.stdout[-2000:] + proc.stderr[-4000:])

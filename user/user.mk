@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Userspace: libc as $(BUILD)/user/libc.a (libc/src plus lib/fmt.c), static
+# Userspace: libc as $(BUILD)/user/libc.a (libc/src and its subdirectories), static
 # programs linked against it, and the initfs the kernel starts /bin/init
 # from. Everything is built freestanding against libc/include and GCC's own
 # freestanding headers (stddef, stdarg, stdint, ...), never the host's libc.
@@ -33,11 +33,15 @@ USER_OBJ := $(BUILD)/user/obj
 LIBC     := $(BUILD)/user/libc.a
 CRT0     := $(USER_OBJ)/libc/src/crt0.S.o
 
-LIBC_SRCS := $(filter-out libc/src/crt0.S,$(sort $(wildcard libc/src/*.c libc/src/*.S))) lib/fmt.c
+LIBC_SRCS := $(filter-out libc/src/crt0.S,$(sort $(wildcard libc/src/*.c libc/src/*.S \
+	libc/src/*/*.c libc/src/*/*.S)))
 LIBC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_SRCS))
 
 USER_TEST_NAMES   := $(patsubst user/tests/%.c,%,$(sort $(wildcard user/tests/test_*.c)))
 USER_HELPER_NAMES := $(patsubst user/tests/%.c,%,$(sort $(wildcard user/tests/helper_*.c)))
+UTEST_OBJ         := $(USER_OBJ)/user/tests/utest.c.o
+include tests/libc/libc.mk
+USER_TEST_NAMES   += $(LIBC_TEST_NAMES)
 USER_INIT  := $(BUILD)/user/bin/init
 USER_TESTS := $(addprefix $(BUILD)/user/bin/tests/,$(USER_TEST_NAMES) $(USER_HELPER_NAMES))
 USER_PROGRAMS := $(USER_INIT) $(USER_TESTS)
@@ -48,11 +52,20 @@ LIBSCHEME_SRCS := $(sort $(wildcard libscheme/*.c))
 LIBSCHEME_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBSCHEME_SRCS))
 
 USER_INIT_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard user/init/*.c)))
-UTEST_OBJ      := $(USER_OBJ)/user/tests/utest.c.o
 
 INITFS       := $(BUILD)/initfs.img
 INITFS_ROOT  := $(BUILD)/initfs-root
 INITFS_FILES := $(shell find user/initfs -type f 2>/dev/null)
+# INITFS_EXTRA=DIR copies DIR's tree into the image too (docs/porting.md):
+# the way to put host files — ported programs, data — into Tessera.
+INITFS_EXTRA ?=
+INITFS_EXTRA_FILES := $(if $(INITFS_EXTRA),$(shell find $(INITFS_EXTRA) 2>/dev/null))
+# Remembers INITFS_EXTRA, so the image is remade when it changes.
+INITFS_EXTRA_STAMP := $(BUILD)/initfs-extra.txt
+ifneq ($(INITFS_EXTRA)|$(INITFS_EXTRA_STAMP),$(file <$(INITFS_EXTRA_STAMP))|$(wildcard $(INITFS_EXTRA_STAMP)))
+$(shell mkdir -p $(BUILD))
+$(file >$(INITFS_EXTRA_STAMP),$(INITFS_EXTRA))
+endif
 
 USER_GEN_HEADERS := $(USER_GEN)/bits/errno.h $(USER_GEN)/test_list.h
 
@@ -130,10 +143,13 @@ $(BUILD)/user/bin/tests/helper_%: $(USER_OBJ)/user/tests/helper_%.c.o $(CRT0) $(
 # Staged from scratch each time, so removed programs do not linger.
 # Programs go in without debug information; build/user/bin keeps it.
 # bin/tests/truncated_elf (an ELF header cut short) is for test_exec.
-$(INITFS): $(USER_PROGRAMS) $(INITFS_FILES) tools/mkinitfs.py user/user.mk
+$(INITFS): $(USER_PROGRAMS) $(INITFS_FILES) $(INITFS_EXTRA_FILES) tools/mkinitfs.py user/user.mk \
+		$(INITFS_EXTRA_STAMP)
 	rm -rf $(INITFS_ROOT)
 	mkdir -p $(INITFS_ROOT)/bin/tests $(INITFS_ROOT)/bin/bench
 	cp -R user/initfs/. $(INITFS_ROOT)/
+	cp -R $(PORT_ROOT)/. $(INITFS_ROOT)/
+	$(if $(INITFS_EXTRA),cp -R $(INITFS_EXTRA)/. $(INITFS_ROOT)/)
 	$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/init $(USER_INIT)
 	$(foreach p,$(DAEMON_BINS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/$(notdir $(p)) $(p) &&) true
 	$(foreach p,$(USER_TESTS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/tests/$(notdir $(p)) $(p) &&) true

@@ -80,6 +80,7 @@ static void kmain_late(void *arg)
 	scheme_pipe_init();
 	scheme_event_init();
 	scheme_sys_init();
+	scheme_initfs_init();
 	scheme_proc_init();
 	scheme_memory_init();
 	scheme_time_init();

@@ -27,6 +27,8 @@ typedef enum proc_state {
 	PROC_ZOMBIE,
 } proc_state_t;
 
+#define PROC_CWD_MAX 256
+
 typedef struct process {
 	int pid;
 	char name[PROC_NAME_MAX];
@@ -55,6 +57,11 @@ typedef struct process {
 	volatile uint64_t child_events; /* bumped when a child changes state */
 	int exit_code_pending;          /* set by the first thread to exit */
 	uint32_t uid, gid;
+	uint32_t umask;                 /* applied by libc to modes it creates */
+	/* The working directory as a URL ("file:/home"), which libc keeps
+	 * canonical and prefixes to relative paths; the kernel only stores
+	 * it, so it survives exec. Guarded by lock. */
+	char cwd[PROC_CWD_MAX];
 	uint64_t brk_hint;
 	/* Ports it may use (ioperm; a set bit denies), or NULL: none. Not
 	 * inherited by fork. A new id each change (cpu.io_bitmap_id). */
@@ -97,7 +104,8 @@ int proc_status_text(int pid, struct textbuf *b);
 
 /* Internals shared by the files of kernel/proc/. */
 process_t *proc_alloc(const char *name, int pid);
-long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t *frame);
+long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, uint64_t uimage,
+		   uint64_t size, trap_frame_t *frame);
 /* Loads as's tables on this CPU (and records the CPU for TLB shootdowns). */
 void as_activate(address_space_t *as);
 void proc_attach(process_t *p, process_t *parent);

@@ -63,6 +63,9 @@ typedef struct scheme_ops {
 	int (*unlink)(scheme_t *s, const char *path);
 	int (*rmdir)(scheme_t *s, const char *path);
 	int (*rename)(scheme_t *s, const char *from, const char *to);
+	int (*link)(scheme_t *s, const char *from, const char *to);
+	/* target is any string, not a URL; path names the new link. */
+	int (*symlink)(scheme_t *s, const char *target, const char *path);
 } scheme_ops_t;
 
 #define SCHEME_NAME_MAX 32
@@ -81,8 +84,9 @@ struct file {
 	spinlock_t lock;
 	int flags;                      /* O_ACCMODE, O_APPEND, O_NONBLOCK (guarded by lock) */
 	int open_flags;                 /* as given to open (O_CREAT, O_EXCL...) */
+	unsigned create_mode;           /* open's mode, umask applied (O_CREAT) */
 	int64_t offset;                 /* guarded by lock */
-	char path[64];                  /* as opened, for fpath and messages */
+	char path[256];                 /* as opened, for fpath and messages */
 };
 
 /* Registers a kernel scheme; the name must be new. */
@@ -108,6 +112,8 @@ const char *scheme_name(int id);
 
 /* Opens url ("scheme:path") as a new file with one reference. */
 int file_open(const char *url, int flags, file_t **out);
+/* The same with the mode a created file gets (umask already applied). */
+int file_open_mode(const char *url, int flags, unsigned mode, file_t **out);
 void file_get(file_t *f);
 void file_put(file_t *f);
 long file_read(file_t *f, uptr_t buf, size_t len);
@@ -128,6 +134,7 @@ void scheme_debug_init(void);
 void scheme_event_init(void);
 void scheme_pipe_init(void);
 void scheme_sys_init(void);
+void scheme_initfs_init(void);
 void scheme_proc_init(void);
 void scheme_memory_init(void);
 void scheme_time_init(void);

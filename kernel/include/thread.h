@@ -64,6 +64,9 @@ typedef struct thread {
 	/* User context: */
 	uint64_t fs_base;
 	abi_sigset_t sigmask;           /* blocked signals (owned by the thread) */
+	/* In sigsuspend: the mask to restore once a signal was handled. */
+	bool sigsuspended;
+	abi_sigset_t sigsuspend_saved;
 	volatile abi_sigset_t sigpending;
 	uint64_t clear_tid_addr;        /* user word zeroed + futex-woken at exit */
 	bool owns_tid;                  /* free tid with the thread (not a pid) */

@@ -4,8 +4,10 @@
  * — finding the file, validating the ELF image, building the new address
  * space with its segments and its stack — happens before the old program
  * is touched, so a failed exec returns an error to a process that is
- * still intact. Executables come from the initfs until file systems
- * exist (the file: scheme).
+ * still intact. The kernel reads no files for exec: libc opens the
+ * program through its scheme, reads it into memory and passes the image
+ * (exec(path, argv, envp, image, size)); only init's own image comes from
+ * the initfs module.
  *
  * The new stack follows the SysV ABI: at rsp, argc, then argv[] and a
  * NULL, envp[] and a NULL, then auxv pairs ending in AT_NULL; the
@@ -29,7 +31,40 @@
 #include <uaccess.h>
 #include <string.h>
 
-static int exec_load_segments(address_space_t *as, const uint8_t *file,
+/*
+ * Where the program file is: in kernel memory (the initfs, for init), or
+ * in the caller's memory (execve: libc read the file from its scheme). A
+ * user image is read only through copy_from_user, before the caller's
+ * address space is replaced, so a bad pointer is just -EFAULT.
+ */
+typedef struct exec_source {
+	const uint8_t *kernel;  /* the file, or NULL */
+	uint64_t user;          /* else its user address */
+	size_t size;
+} exec_source_t;
+
+#define EXEC_HEAD_MAX (64 * 1024) /* ELF and program headers must lie here */
+
+static int exec_copy_segment(address_space_t *as, const exec_source_t *src,
+			     uint64_t vaddr, uint64_t offset, uint64_t len)
+{
+	if (src->kernel)
+		return as_write(as, vaddr, src->kernel + offset, len);
+	uint8_t *bounce = kmalloc(PAGE_SIZE);
+	int err = bounce ? 0 : -ENOMEM;
+
+	for (uint64_t done = 0; !err && done < len; done += PAGE_SIZE) {
+		size_t n = len - done < PAGE_SIZE ? (size_t)(len - done) : PAGE_SIZE;
+		if (copy_from_user(bounce, uptr(src->user + offset + done), n))
+			err = -EFAULT;
+		else
+			err = as_write(as, vaddr + done, bounce, n);
+	}
+	kfree(bounce);
+	return err;
+}
+
+static int exec_load_segments(address_space_t *as, const exec_source_t *src,
 			      const elf_image_t *img)
 {
 	uint64_t mapped_end = 0;
@@ -51,12 +86,31 @@ static int exec_load_segments(address_space_t *as, const uint8_t *file,
 			mapped_end = end;
 		}
 		if (s->filesz) {
-			int err = as_write(as, s->vaddr, file + s->file_offset, s->filesz);
+			int err = exec_copy_segment(as, src, s->vaddr, s->file_offset, s->filesz);
 			if (err)
 				return err;
 		}
 	}
 	return 0;
+}
+
+/* Checks the ELF headers of src into *img. */
+static int exec_parse(const exec_source_t *src, elf_image_t *img)
+{
+	uint64_t limit = USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE;
+
+	if (src->kernel)
+		return elf_parse(src->kernel, src->size, limit, img);
+	size_t head_size = src->size < EXEC_HEAD_MAX ? src->size : EXEC_HEAD_MAX;
+	uint8_t *head = kmalloc(head_size ? head_size : 1);
+	int err = head ? 0 : -ENOMEM;
+
+	if (!err && copy_from_user(head, uptr(src->user), head_size))
+		err = -EFAULT;
+	if (!err)
+		err = elf_parse_head(head, head_size, src->size, limit, img);
+	kfree(head);
+	return err;
 }
 
 /* The packed strings of argv and envp, copied in from the caller. */
@@ -135,23 +189,18 @@ static int exec_build_stack(address_space_t *as, const exec_args_t *args,
 	return err;
 }
 
-static int exec_build(const char *path, const exec_args_t *args, address_space_t **as_out,
-		      uint64_t *entry, uint64_t *rsp)
+static int exec_build(const char *path, const exec_source_t *src, const exec_args_t *args,
+		      address_space_t **as_out, uint64_t *entry, uint64_t *rsp)
 {
-	const uint8_t *file;
-	size_t size;
 	elf_image_t img;
-	int err = *path ? initfs_boot_file(path, &file, &size) : -ENOENT;
+	int err = exec_parse(src, &img);
 
-	if (err)
-		return err;
-	err = elf_parse(file, size, USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE, &img);
 	if (err)
 		return err;
 	address_space_t *as = as_create();
 	if (!as)
 		return -ENOMEM;
-	err = exec_load_segments(as, file, &img);
+	err = exec_load_segments(as, src, &img);
 	if (!err)
 		err = exec_build_stack(as, args, &img, path, rsp);
 	if (err) {
@@ -201,12 +250,13 @@ static void exec_commit(process_t *p, address_space_t *as, const char *path,
 	};
 }
 
-static int proc_exec_args(const char *path, const exec_args_t *args, trap_frame_t *frame)
+static int proc_exec_args(const char *path, const exec_source_t *src, const exec_args_t *args,
+			  trap_frame_t *frame)
 {
 	process_t *p = proc_current();
 	address_space_t *as;
 	uint64_t entry, rsp;
-	int err = exec_build(path, args, &as, &entry, &rsp);
+	int err = exec_build(path, src, args, &as, &entry, &rsp);
 
 	if (err)
 		return err;
@@ -239,14 +289,18 @@ static int exec_copy_vector(exec_args_t *args, uint64_t uvec, int *count)
 	return 0;
 }
 
-long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t *frame)
+long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, uint64_t uimage,
+		   uint64_t size, trap_frame_t *frame)
 {
 	char path[256];
 	exec_args_t args = { 0 };
+	exec_source_t src = { .user = uimage, .size = size };
 	long err = copy_string_from_user(path, uptr(upath), sizeof(path));
 
 	if (err < 0)
 		return err;
+	if (!uimage || size > USER_STACK_TOP || uimage + size > USER_STACK_TOP || uimage + size < uimage)
+		return -EFAULT;
 	args.buf = kmalloc(EXEC_ARGS_MAX);
 	if (!args.buf)
 		return -ENOMEM;
@@ -254,7 +308,7 @@ long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, trap_frame_t 
 	if (!err)
 		err = exec_copy_vector(&args, uenvp, &args.envc);
 	if (!err)
-		err = proc_exec_args(path, &args, frame);
+		err = proc_exec_args(path, &src, &args, frame);
 	kfree(args.buf);
 	return err;
 }
@@ -316,7 +370,10 @@ void proc_start_init(void)
 	process_t *p = proc_alloc("init", 1);
 	if (!p)
 		panic("init: out of memory");
-	int err = exec_build("/bin/init", &args, &as, &entry, &rsp);
+	exec_source_t src = { 0 };
+	int err = initfs_boot_file("/bin/init", &src.kernel, &src.size);
+	if (!err)
+		err = exec_build("/bin/init", &src, &args, &as, &entry, &rsp);
 	if (err)
 		panic("init: cannot run /bin/init from the initfs (error %d)", err);
 	p->as = as;

@@ -37,6 +37,10 @@ int proc_fork(trap_frame_t *frame)
 	child->uid = parent->uid;
 	child->gid = parent->gid;
 	child->ns_mask = parent->ns_mask;
+	child->umask = parent->umask;
+	flags = spin_lock_irqsave(&parent->lock);
+	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
+	spin_unlock_irqrestore(&parent->lock, flags);
 	fd_table_copy(parent, child);
 	child_frame.rax = 0;
 	thread_t *t = uthread_create_with_tid(child, &child_frame, me->priority, child->pid);

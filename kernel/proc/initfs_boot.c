@@ -52,3 +52,17 @@ int initfs_boot_file(const char *path, const uint8_t **data, size_t *size)
 	*size = e.size;
 	return 0;
 }
+
+int initfs_boot_entry(const char *path, initfs_entry_t *out)
+{
+	return initfs_ready ? initfs_lookup(&initfs, path, out) : -ENOENT;
+}
+
+int initfs_boot_image(const uint8_t **data, size_t *size)
+{
+	if (!initfs_ready)
+		return -ENOENT;
+	*data = initfs.base;
+	*size = initfs.size;
+	return 0;
+}

@@ -52,6 +52,8 @@ process_t *proc_alloc(const char *name, int pid)
 	}
 	fmt_snprintf(p->name, sizeof(p->name), "%s", name);
 	p->child_waiters = (waitq_t)WAITQ_INIT;
+	p->umask = 022;
+	memcpy(p->cwd, "file:/", sizeof("file:/"));
 	return p;
 }
 

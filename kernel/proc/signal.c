@@ -119,9 +119,11 @@ static void signal_fill_context(abi_sigcontext_t *c, const trap_frame_t *f, thre
 		.r11 = f->r11, .r10 = f->r10, .r9 = f->r9, .r8 = f->r8,
 		.rbp = f->rbp, .rdi = f->rdi, .rsi = f->rsi, .rdx = f->rdx,
 		.rcx = f->rcx, .rbx = f->rbx, .rax = f->rax, .rip = f->rip,
-		.rflags = f->rflags, .rsp = f->rsp, .saved_mask = t->sigmask,
+		.rflags = f->rflags, .rsp = f->rsp,
+		.saved_mask = t->sigsuspended ? t->sigsuspend_saved : t->sigmask,
 		.fs_base = t->fs_base,
 	};
+	t->sigsuspended = false;        /* sigreturn restores the old mask */
 	__asm__ volatile("fxsave64 %0" : "=m"(c->fpu));
 }
 
@@ -172,6 +174,10 @@ void signal_deliver(trap_frame_t *f)
 		if (!signal_run_handler(f, t, sig, &act))
 			proc_exit(ABI_WSTATUS_SIGNALED(SIGSEGV));
 		return;
+	}
+	if (t->sigsuspended) {          /* only ignored signals woke sigsuspend */
+		t->sigmask = t->sigsuspend_saved;
+		t->sigsuspended = false;
 	}
 }
 

@@ -25,9 +25,11 @@ long sys_open(const syscall_args_t *a)
 
 	if (len < 0)
 		return len;
-	if ((oflags & O_ACCMODE) == O_ACCMODE)
+	if ((oflags & O_ACCMODE) == O_ACCMODE ||
+	    ((oflags & O_PATH) && (oflags & O_ACCMODE) != O_RDONLY))
 		return -EINVAL;
-	int err = file_open(url, oflags, &f);
+	unsigned mode = (unsigned)a->a[2] & 07777 & ~proc_current()->umask;
+	int err = file_open_mode(url, oflags, mode, &f);
 	if (err)
 		return err;
 	int fd = fd_install(proc_current(), f, 0, oflags & O_CLOEXEC);

@@ -196,19 +196,48 @@ long sys_rmdir(const syscall_args_t *a)
 	return sys_by_name(a, true);
 }
 
-long sys_rename(const syscall_args_t *a)
+/* rename and link: two URLs, which must name the same scheme. */
+static long sys_two_urls(const syscall_args_t *a, bool link)
 {
 	char from[URL_MAX], to[URL_MAX];
 	const char *pfrom, *pto;
 	long err;
 	scheme_t *s = sys_resolve(a->a[0], from, &pfrom, &err);
 	scheme_t *t = s ? sys_resolve(a->a[1], to, &pto, &err) : NULL;
+	int (*op)(scheme_t *, const char *, const char *) =
+		!s ? NULL : link ? s->ops->link : s->ops->rename;
 
-	long r = !s || !t ? err : s != t ? -EXDEV
-			: s->ops->rename ? s->ops->rename(s, pfrom, pto) : -EOPNOTSUPP;
+	long r = !s || !t ? err : s != t ? -EXDEV : op ? op(s, pfrom, pto) : -EOPNOTSUPP;
 	if (s)
 		scheme_release(s);
 	if (t)
 		scheme_release(t);
+	return r;
+}
+
+long sys_rename(const syscall_args_t *a)
+{
+	return sys_two_urls(a, false);
+}
+
+long sys_link(const syscall_args_t *a)
+{
+	return sys_two_urls(a, true);
+}
+
+/* symlink(target, url): target is stored as it is, not resolved. */
+long sys_symlink(const syscall_args_t *a)
+{
+	char target[URL_MAX], url[URL_MAX];
+	const char *path;
+	long err = copy_string_from_user(target, uptr(a->a[0]), URL_MAX);
+
+	if (err < 0)
+		return err;
+	scheme_t *s = sys_resolve(a->a[1], url, &path, &err);
+	if (!s)
+		return err;
+	long r = s->ops->symlink ? s->ops->symlink(s, target, path) : -EOPNOTSUPP;
+	scheme_release(s);
 	return r;
 }

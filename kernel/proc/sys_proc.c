@@ -15,6 +15,7 @@
 #include <mm.h>
 #include <proc.h>
 #include <smp.h>
+#include <string.h>
 #include <uaccess.h>
 
 #define SIG_BIT(sig) (1ull << ((sig) - 1))
@@ -50,7 +51,7 @@ long sys_clone(const syscall_args_t *a)
 
 long sys_exec(const syscall_args_t *a)
 {
-	return sys_exec_impl(a->a[0], a->a[1], a->a[2], a->frame);
+	return sys_exec_impl(a->a[0], a->a[1], a->a[2], a->a[3], a->a[4], a->frame);
 }
 
 long sys_waitpid(const syscall_args_t *a)
@@ -272,6 +273,65 @@ long sys_sigprocmask(const syscall_args_t *a)
 	return 0;
 }
 
+/* sigpending(set): the signals pending for the caller and blocked. */
+long sys_sigpending(const syscall_args_t *a)
+{
+	thread_t *t = thread_current();
+	abi_sigset_t set = (t->sigpending | t->proc->sigpending) & t->sigmask;
+
+	return copy_to_user(uptr(a->a[0]), &set, sizeof(set)) ? -EFAULT : 0;
+}
+
+/*
+ * sigsuspend(mask): waits with mask in place until a signal is delivered;
+ * always -EINTR. The old mask comes back when the handler returns (the
+ * signal frame saves it) or, if no handler ran, in signal_deliver.
+ */
+long sys_sigsuspend(const syscall_args_t *a)
+{
+	thread_t *t = thread_current();
+	abi_sigset_t mask;
+
+	if (copy_from_user(&mask, uptr(a->a[0]), sizeof(mask)))
+		return -EFAULT;
+	t->sigsuspend_saved = t->sigmask;
+	t->sigsuspended = true;
+	t->sigmask = mask & ~(SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP));
+	while (!signal_pending_unblocked()) {
+		/* Full barrier: see waitq_wait for the race with a signal. */
+		__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_SEQ_CST);
+		if (signal_pending_unblocked()) {
+			t->state = THREAD_RUNNABLE;
+			break;
+		}
+		sched_block(0);
+	}
+	return -EINTR;
+}
+
+/* getpgid(pid) and getsid(pid); pid 0 is the caller. */
+static long sys_get_group(const syscall_args_t *a, bool session)
+{
+	process_t *p = proc_current();
+	int pid = a->a[0] ? (int)a->a[0] : p->pid;
+	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
+	process_t *target = proc_find_locked(pid);
+	long r = !target ? -ESRCH : session ? target->sid : target->pgid;
+
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+	return r;
+}
+
+long sys_getpgid(const syscall_args_t *a)
+{
+	return sys_get_group(a, false);
+}
+
+long sys_getsid(const syscall_args_t *a)
+{
+	return sys_get_group(a, true);
+}
+
 long sys_sigreturn(const syscall_args_t *a)
 {
 	return signal_return(a->frame);
@@ -348,6 +408,48 @@ long sys_setgid(const syscall_args_t *a)
 		return -EPERM;
 	p->gid = (uint32_t)a->a[0];
 	return 0;
+}
+
+/* chdir(url): stores the caller's working directory (libc checks it). */
+long sys_chdir(const syscall_args_t *a)
+{
+	process_t *p = proc_current();
+	char cwd[PROC_CWD_MAX];
+	long len = copy_string_from_user(cwd, uptr(a->a[0]), sizeof(cwd));
+
+	if (len < 0)
+		return len;
+	if (!len || !memchr(cwd, ':', (size_t)len))
+		return -EINVAL;
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	memcpy(p->cwd, cwd, (size_t)len + 1);
+	spin_unlock_irqrestore(&p->lock, flags);
+	return 0;
+}
+
+/* getcwd(buf, size): the stored URL and its length, or -ERANGE. */
+long sys_getcwd(const syscall_args_t *a)
+{
+	process_t *p = proc_current();
+	char cwd[PROC_CWD_MAX];
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+
+	memcpy(cwd, p->cwd, sizeof(cwd));
+	spin_unlock_irqrestore(&p->lock, flags);
+	size_t len = strlen(cwd);
+	if (len + 1 > a->a[1])
+		return -ERANGE;
+	if (copy_to_user(uptr(a->a[0]), cwd, len + 1))
+		return -EFAULT;
+	return (long)len;
+}
+
+/* umask(mask): sets the file mode creation mask; the old one. */
+long sys_umask(const syscall_args_t *a)
+{
+	process_t *p = proc_current();
+
+	return __atomic_exchange_n(&p->umask, (uint32_t)a->a[0] & 0777, __ATOMIC_RELAXED);
 }
 
 long sys_sysinfo(const syscall_args_t *a)

@@ -167,6 +167,11 @@ static file_t *file_alloc(scheme_t *s, int flags, const char *url)
 
 int file_open(const char *url, int flags, file_t **out)
 {
+	return file_open_mode(url, flags, 0, out);
+}
+
+int file_open_mode(const char *url, int flags, unsigned mode, file_t **out)
+{
 	const char *path;
 
 	if (url[0] == ':')
@@ -175,6 +180,8 @@ int file_open(const char *url, int flags, file_t **out)
 	if (!s)
 		return -ENOENT;
 	file_t *f = file_alloc(s, flags, url);
+	if (f)
+		f->create_mode = mode;
 	int err = !f ? -ENOMEM : s->ops->open ? s->ops->open(s, path, f) : -EOPNOTSUPP;
 	scheme_release(s);      /* an open file holds its scheme itself */
 	if (err) {
@@ -216,14 +223,15 @@ void file_put(file_t *f)
 	kfree(f);
 }
 
+/* An O_PATH descriptor names a file for its metadata only. */
 static bool file_readable(const file_t *f)
 {
-	return (f->flags & O_ACCMODE) != O_WRONLY;
+	return (f->flags & O_ACCMODE) != O_WRONLY && !(f->open_flags & O_PATH);
 }
 
 static bool file_writable(const file_t *f)
 {
-	return (f->flags & O_ACCMODE) != O_RDONLY;
+	return (f->flags & O_ACCMODE) != O_RDONLY && !(f->open_flags & O_PATH);
 }
 
 long file_read(file_t *f, uptr_t buf, size_t len)

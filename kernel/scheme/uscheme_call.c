@@ -267,7 +267,8 @@ static int ucall_opening(uscheme_t *us, ucall_t *c, const char *path, file_t *nf
 
 static int uscheme_client_open(scheme_t *s, const char *path, file_t *f)
 {
-	ucall_t c = { .opcode = SCHEME_OP_OPEN, .arg = { (uint64_t)f->open_flags } };
+	ucall_t c = { .opcode = SCHEME_OP_OPEN,
+		      .arg = { (uint64_t)f->open_flags, f->create_mode } };
 
 	return ucall_opening(s->priv, &c, path, f);
 }
@@ -421,19 +422,36 @@ static int uscheme_client_rmdir(scheme_t *s, const char *path)
 	return uscheme_client_by_name(s, SCHEME_OP_RMDIR, path, strlen(path) + 1);
 }
 
-static int uscheme_client_rename(scheme_t *s, const char *from, const char *to)
+/* RENAME, LINK and SYMLINK: two strings, "first\0second\0". */
+static int uscheme_client_two_names(scheme_t *s, uint16_t op, const char *first,
+				    const char *second)
 {
-	size_t a = strlen(from) + 1, b = strlen(to) + 1;
+	size_t a = strlen(first) + 1, b = strlen(second) + 1;
 	char *both = kmalloc(a + b);
 
 	if (!both)
 		return -ENOMEM;
-	memcpy(both, from, a);
-	memcpy(both + a, to, b);
+	memcpy(both, first, a);
+	memcpy(both + a, second, b);
 	int err = a + b > SCHEME_COPY_MAX ? -ENAMETOOLONG
-					  : uscheme_client_by_name(s, SCHEME_OP_RENAME, both, a + b);
+					  : uscheme_client_by_name(s, op, both, a + b);
 	kfree(both);
 	return err;
+}
+
+static int uscheme_client_rename(scheme_t *s, const char *from, const char *to)
+{
+	return uscheme_client_two_names(s, SCHEME_OP_RENAME, from, to);
+}
+
+static int uscheme_client_link(scheme_t *s, const char *from, const char *to)
+{
+	return uscheme_client_two_names(s, SCHEME_OP_LINK, from, to);
+}
+
+static int uscheme_client_symlink(scheme_t *s, const char *target, const char *path)
+{
+	return uscheme_client_two_names(s, SCHEME_OP_SYMLINK, target, path);
 }
 
 static void uscheme_client_hold(scheme_t *s, bool get)
@@ -465,4 +483,6 @@ const scheme_ops_t uscheme_client_ops = {
 	.unlink = uscheme_client_unlink,
 	.rmdir = uscheme_client_rmdir,
 	.rename = uscheme_client_rename,
+	.link = uscheme_client_link,
+	.symlink = uscheme_client_symlink,
 };

@@ -23,3 +23,8 @@
 
 int *__errno_location(void) __attribute__((const));
 #define errno (*__errno_location())
+
+#ifdef _GNU_SOURCE
+/* The program's argv[0] and its last component (libc/src/misc/progname.c). */
+extern char *program_invocation_name, *program_invocation_short_name;
+#endif

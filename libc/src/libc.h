@@ -58,10 +58,17 @@ void __stdio_flush_all(void);
 
 /* Writes a message to fd 2 and exits with 127: libc cannot go on. */
 __attribute__((noreturn)) void __libc_fatal(const char *msg);
-/* path as a URL: itself if it names a scheme, else "file:" + path in url. */
+/*
+ * path as a URL (path.c): itself if it names a scheme, else a canonical
+ * "file:" URL in url (relative paths from the working directory, or from
+ * dirfd's directory unless it is AT_FDCWD). NULL with errno on failure.
+ */
 const char *__libc_url(const char *path, char *url, size_t size);
+const char *__libc_url_at(int dirfd, const char *path, char *url, size_t size);
+/* Whether path is already a URL ("name:..." or ":name"). */
+int __libc_path_has_scheme(const char *path);
+/* The size of URL buffers on the stack. */
+#define LIBC_URL_MAX 4096
 
-/* stdio internals shared by stdio.c and printf.c. */
-struct libc_file;
-/* Writes n bytes through f's buffer; 0, or EOF with the error flag set. */
-int __stdio_put(struct libc_file *f, const char *s, size_t n);
+/* The stdio fork hook (libc/src/stdio/file.c): 0 before fork, 1 in the parent, 2 in the child. */
+void __stdio_atfork(int phase);

@@ -1,32 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
- * Process identity and life cycle: fork, exec, _exit and the id calls.
+ * Process identity and life cycle: _exit and the id calls (exec is
+ * exec.c, fork is pthread/fork.c: it runs the pthread_atfork handlers).
  *
- * SYS_exec takes (path, argv, envp) exactly like execve and returns only
- * on failure. SYS_exit ends the whole process with `status & 0xff` as its
- * exit code (exit_thread ends one thread). The path goes to the kernel as
- * written: the "no scheme means file:" translation of the design belongs
- * here once a file: scheme exists.
+ * SYS_exit ends the whole process with `status & 0xff` as its exit code
+ * (exit_thread ends one thread).
  */
 #include "libc.h"
 
 #include <tessera/syscall.h>
 #include <unistd.h>
-
-pid_t fork(void)
-{
-	return (pid_t)__syscall_ret(sys_fork());
-}
-
-int execve(const char *path, char *const argv[], char *const envp[])
-{
-	return (int)__syscall_ret(sys_exec((long)path, (long)argv, (long)envp));
-}
-
-int execv(const char *path, char *const argv[])
-{
-	return execve(path, argv, environ);
-}
 
 void _exit(int status)
 {

@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -122,17 +123,17 @@ long atol(const char *s)
 	return strtol(s, NULL, 10);
 }
 
-int abs(int x)
+long long atoll(const char *s)
 {
-	return x < 0 ? -x : x;
+	return strtoll(s, NULL, 10);
 }
 
-long labs(long x)
+intmax_t strtoimax(const char *restrict s, char **restrict end, int base)
 {
-	return x < 0 ? -x : x;
+	return strto_signed(s, end, base, INTMAX_MIN, INTMAX_MAX);
 }
 
-long long llabs(long long x)
+uintmax_t strtoumax(const char *restrict s, char **restrict end, int base)
 {
-	return x < 0 ? -x : x;
+	return strto_unsigned(s, end, base, UINTMAX_MAX);
 }

@@ -16,9 +16,11 @@
  * AT_PHNUM from exec, or the ELF header the linker maps at __ehdr_start
  * if the auxiliary vector lacks them. It runs before %fs is set, so it
  * must not touch errno (or any TLS). __tls_setup lays a copy and a
- * zeroed TCB out in caller-provided memory.
+ * zeroed thread out in caller-provided memory: the TCB and the rest of
+ * struct pthread after it (pthread/pthread_impl.h).
  */
 #include "libc.h"
+#include "pthread/pthread_impl.h"
 
 #include <abi/proc.h>
 #include <elf.h>
@@ -75,7 +77,7 @@ void __tls_init(void)
 size_t __tls_area_size(void)
 {
 	/* Worst-case padding to align the TCB, the block, the TCB itself. */
-	return tls.tcb_align - 1 + tls.offset + sizeof(struct tessera_thread);
+	return tls.tcb_align - 1 + tls.offset + sizeof(struct pthread);
 }
 
 struct tessera_thread *__tls_setup(void *area, size_t size)
@@ -87,7 +89,7 @@ struct tessera_thread *__tls_setup(void *area, size_t size)
 
 	if (size < __tls_area_size())
 		return NULL;
-	memset((void *)(tp - tls.offset), 0, tls.offset + sizeof(*t));
+	memset((void *)(tp - tls.offset), 0, tls.offset + sizeof(struct pthread));
 	if (tls.filesz)
 		memcpy((void *)(tp - tls.offset), tls.image, tls.filesz);
 	t->self = t;

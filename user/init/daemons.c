@@ -2,7 +2,7 @@
 /*
  * The utility daemons init starts before anything else (ARCHITECTURE.md
  * §5): log first, so the others can log, then null, zero, rand and the
- * IPC daemon. Each is started with a pipe whose write end it gets as
+ * IPC daemon, and the RAM file system that serves `file:`. Each is started with a pipe whose write end it gets as
  * descriptor 3 ($SCHEME_READY_FD); libscheme's scheme_ready() writes a
  * byte there once the daemon's schemes are registered, so init waits for
  * that byte (or the end of file, if the daemon died first) before it
@@ -20,7 +20,12 @@
 
 #define READY_FD 3
 
-static const char *const init_daemons[] = { "logd", "nulld", "zerod", "randd", "ipcd" };
+/*
+ * They run from the boot archive (`initfs:`), since `file:` is served by
+ * the last of them, ramfsd, which builds it from that same archive.
+ */
+static const char *const init_daemons[] = { "logd", "nulld", "zerod", "randd", "ipcd",
+					    "ramfsd" };
 
 static void init_daemon_child(const char *path, int ready_fd)
 {
@@ -42,7 +47,7 @@ static pid_t init_start_daemon(const char *name)
 	char path[64], ready = 0;
 	int fds[2];
 
-	snprintf(path, sizeof(path), "/bin/%s", name);
+	snprintf(path, sizeof(path), "initfs:/bin/%s", name);
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return -1;
 	pid_t pid = fork();

@@ -101,7 +101,8 @@ TEST(calloc_zeroes_and_checks_overflow)
 	for (int i = 0; i < 256; i++)
 		CHECK_EQ(p[i], 0);
 	free(p);
-	CHECK(calloc(SIZE_MAX / 2, 3) == NULL);
+	volatile size_t huge = SIZE_MAX / 2;    /* hidden from GCC's size checks */
+	CHECK(calloc(huge, 3) == NULL);
 	CHECK_EQ(errno, ENOMEM);
 }
 
@@ -124,7 +125,8 @@ TEST(realloc_keeps_contents)
 
 TEST(huge_malloc_fails_enomem)
 {
-	CHECK(malloc(SIZE_MAX) == NULL);
+	volatile size_t max = SIZE_MAX;
+	CHECK(malloc(max) == NULL);
 	CHECK_EQ(errno, ENOMEM);
 	CHECK(malloc((size_t)1 << 50) == NULL);
 	CHECK_EQ(errno, ENOMEM);
@@ -187,7 +189,7 @@ static void double_free(void *arg)
 	(void)arg;
 	void *p = malloc(32);
 	free(p);
-	free(p);                /* libc reports it and exits 127 */
+	free(p);                /* malloc reports it and aborts */
 	_exit(0);
 }
 
@@ -195,8 +197,8 @@ TEST(double_free_is_caught)
 {
 	int status = utest_in_child(double_free, NULL);
 
-	CHECK(WIFEXITED(status));
-	CHECK_EQ(WEXITSTATUS(status), 127);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGABRT);
 }
 
 /* ---- strings ----------------------------------------------------------------- */

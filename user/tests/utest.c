@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define UTEST_MAX_TESTS 128
+#define UTEST_MAX_TESTS 1024
 #define UTEST_CHILD_ESCAPED 98
 
 static struct {

@@ -9,8 +9,9 @@
  * clone(CLONE_SETTLS | CLONE_CHILD_CLEARTID). When the thread function
  * returns (or the thread calls tessera_thread_exit) the thread ends, and
  * the kernel clears a word in the TCB and futex-wakes it: that is what
- * tessera_thread_join waits for before it unmaps the region. pthreads
- * will be a layer over this (pthread_t = tessera_thread_t *).
+ * tessera_thread_join waits for before it unmaps the region. These are
+ * pthreads underneath (libc/src/thread.c): a tessera_thread_t * is a
+ * pthread_t, and tessera_thread_exit is pthread_exit.
  *
  * Priorities are per thread, PRIORITY_MIN..PRIORITY_MAX (abi/proc.h);
  * tid 0 names the calling thread.

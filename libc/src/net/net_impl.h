@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What the socket files share.
+ */
+#pragma once
+
+#include <errno.h>
+

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+/*
+ * From a program's path to the URL the kernel sees.
+ *
+ * "name:rest" (a scheme before any '/') and ":name" (registering a scheme)
+ * are URLs already and pass through untouched. Anything else is a `file:`
+ * path: an absolute one gets the prefix, a relative one is joined to the
+ * working directory (or to a directory descriptor's path, for the *at
+ * calls). The result is then made canonical lexically — empty and "."
+ * components dropped, ".." removing the one before it (never above the
+ * root) — so every daemon sees clean absolute paths. That is a deliberate
+ * difference from POSIX, where "link/.." means the parent of the link's
+ * target: here it is the directory holding the link (docs/libc.md).
+ *
+ * The working directory lives in the kernel (SYS_chdir/SYS_getcwd store
+ * it as a URL, so it survives exec); libc asks for it each time a
+ * relative path needs it, which keeps threads and children consistent
+ * without a cache to invalidate.
+ */
+#include "libc.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <string.h>
+#include <tessera/syscall.h>
+
+/* ":name" counts as a URL too. */
+int __libc_path_has_scheme(const char *path)
+{
+	if (path[0] == ':')
+		return 1;
+	for (const char *c = path; *c && *c != '/'; c++)
+		if (*c == ':')
+			return c != path;
+	return 0;
+}
+
+/*
+ * Canonicalises the path part of url (after the scheme's ':', which must
+ * start with '/') in place. Each kept component is written as "/name" at
+ * out, which never passes in: a component moves left or stays, and the
+ * byte after it is not touched before it is read.
+ */
+static void path_canonicalize(char *url)
+{
+	char *root = strchr(url, ':') + 1;
+	char *out = root;               /* the end of the path kept so far */
+	const char *in = root;
+
+	while (*in) {
+		while (*in == '/')
+			in++;
+		const char *end = strchrnul(in, '/');
+		size_t len = (size_t)(end - in);
+		if (len == 0 || (len == 1 && in[0] == '.')) {
+			/* nothing to keep */
+		} else if (len == 2 && in[0] == '.' && in[1] == '.') {
+			while (out > root && *--out != '/')
+				;
+		} else {
+			*out = '/';
+			memmove(out + 1, in, len);
+			out += 1 + len;
+		}
+		in = end;
+	}
+	if (out == root)
+		*out++ = '/';           /* the root itself */
+	*out = '\0';
+}
+
+/* Joins base (a URL whose path starts with '/') and rel into url. */
+static const char *path_join(const char *base, const char *rel, char *url, size_t size)
+{
+	size_t blen = strlen(base), rlen = strlen(rel);
+
+	if (blen + 1 + rlen + 1 > size) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	memcpy(url, base, blen);
+	url[blen] = '/';
+	memcpy(url + blen + 1, rel, rlen + 1);
+	path_canonicalize(url);
+	return url;
+}
+
+static bool path_is_hierarchical(const char *url)
+{
+	const char *colon = strchr(url, ':');
+
+	return colon && colon[1] == '/';
+}
+
+const char *__libc_url(const char *path, char *url, size_t size)
+{
+	return __libc_url_at(AT_FDCWD, path, url, size);
+}
+
+const char *__libc_url_at(int dirfd, const char *path, char *url, size_t size)
+{
+	char base[4096];
+
+	if (!path) {
+		errno = EFAULT;
+		return NULL;
+	}
+	if (!*path) {
+		errno = ENOENT;
+		return NULL;
+	}
+	if (__libc_path_has_scheme(path))
+		return path;
+	if (path[0] == '/')
+		return path_join("file:", path, url, size);
+	long r = dirfd == AT_FDCWD ? sys_getcwd((long)base, sizeof(base))
+				   : sys_fpath(dirfd, (long)base, sizeof(base));
+	if (r < 0) {
+		errno = (int)-r;
+		return NULL;
+	}
+	if (!path_is_hierarchical(base)) {
+		errno = dirfd == AT_FDCWD ? ENOENT : ENOTDIR;
+		return NULL;
+	}
+	return path_join(base, path, url, size);
+}
