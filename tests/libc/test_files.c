@@ -405,3 +405,36 @@ TEST(utimensat_sets_times)
 	CHECK(st.st_mtim.tv_sec != 2000);
 	remove_dir();
 }
+
+TEST(dot_dot_and_extra_slashes_resolve)
+{
+	char old[PATH_MAX], p[PATH_MAX];
+	struct stat st;
+
+	CHECK(getcwd(old, sizeof(old)) != NULL);
+	CHECK(fresh_dir());
+	path_in(p, "sub");
+	CHECK_EQ(mkdir(p, 0755), 0);
+	path_in(p, "a");
+	CHECK(write_file(p, "dots", 0644));
+	snprintf(p, sizeof(p), "%s//sub/./../a", dir);
+	CHECK_EQ(stat(p, &st), 0);
+	CHECK_EQ(st.st_size, 4);
+	CHECK_EQ(chdir(dir), 0);
+	CHECK_EQ(stat("./sub/../a", &st), 0);
+	CHECK_EQ(stat("sub//..//a", &st), 0);
+	CHECK_EQ(stat(".", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(stat("/../../", &st), 0);      /* ".." of the root is the root */
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(chdir("sub/../sub/."), 0);
+	CHECK(getcwd(p, sizeof(p)) != NULL);
+	char want[PATH_MAX];
+	snprintf(want, sizeof(want), "%s/sub", dir);
+	CHECK_STR(p, want);
+	CHECK_EQ(chdir("/"), 0);
+	CHECK(getcwd(p, sizeof(p)) != NULL);
+	CHECK_STR(p, "/");
+	CHECK_EQ(chdir(old), 0);
+	remove_dir();
+}

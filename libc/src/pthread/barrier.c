@@ -80,10 +80,9 @@ int pthread_barrierattr_getpshared(const pthread_barrierattr_t *restrict attr,
 
 int pthread_barrierattr_setpshared(pthread_barrierattr_t *attr, int pshared)
 {
-	if (pshared == PTHREAD_PROCESS_SHARED)
-		return ENOTSUP;
-	if (pshared != PTHREAD_PROCESS_PRIVATE)
-		return EINVAL;
-	attr->__pshared = pshared;
-	return 0;
+	int err = __pthread_pshared_check(pshared);
+
+	if (!err)
+		attr->__pshared = pshared;
+	return err;
 }

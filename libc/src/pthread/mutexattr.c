@@ -46,12 +46,11 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t *restrict attr,
 
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared)
 {
-	if (pshared == PTHREAD_PROCESS_SHARED)
-		return ENOTSUP;
-	if (pshared != PTHREAD_PROCESS_PRIVATE)
-		return EINVAL;
-	attr->__pshared = pshared;
-	return 0;
+	int err = __pthread_pshared_check(pshared);
+
+	if (!err)
+		attr->__pshared = pshared;
+	return err;
 }
 
 int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *restrict attr,

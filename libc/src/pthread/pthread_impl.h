@@ -29,6 +29,7 @@
 
 #include "../libc.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <time.h>
@@ -109,3 +110,15 @@ void __pthread_cancel_point(void);
 /* Mutex internals that condition variables need (mutex.c). */
 int __pthread_mutex_release_all(pthread_mutex_t *m, unsigned *count);
 void __pthread_mutex_reacquire(pthread_mutex_t *m, unsigned count);
+
+/*
+ * The pshared attribute of mutexes, condition variables, rwlocks and
+ * barriers: private only, since futexes are private to a process
+ * (ENOTSUP for PTHREAD_PROCESS_SHARED, EINVAL for anything else).
+ */
+static inline int __pthread_pshared_check(int pshared)
+{
+	if (pshared == PTHREAD_PROCESS_SHARED)
+		return ENOTSUP;
+	return pshared == PTHREAD_PROCESS_PRIVATE ? 0 : EINVAL;
+}
