@@ -27,7 +27,7 @@ typedef enum proc_state {
 	PROC_ZOMBIE,
 } proc_state_t;
 
-#define PROC_CWD_MAX 256
+#define PROC_CWD_MAX 1024      /* SCHEME_URL_MAX */
 
 typedef struct process {
 	int pid;
@@ -114,9 +114,10 @@ void proc_add_thread(process_t *p, thread_t *t);
 int proc_remove_thread(process_t *p, thread_t *t);
 /*
  * Ends every other thread of the caller's process and waits for them (for
- * exec). If another thread is already ending the process, the caller ends.
+ * exec); true. False if another thread is already ending the process:
+ * the caller must then free what it holds and end (uthread_exit).
  */
-void proc_kill_other_threads(void);
+bool proc_kill_other_threads(void);
 /* Ends the calling user thread; the last one turns the process into a zombie. */
 __attribute__((noreturn)) void uthread_exit(void);
 /* Loads p's I/O port permissions on this CPU. */

@@ -69,6 +69,8 @@ typedef struct scheme_ops {
 } scheme_ops_t;
 
 #define SCHEME_NAME_MAX 32
+/* The longest URL a call takes, its NUL included (libc's PATH_MAX). */
+#define SCHEME_URL_MAX 1024
 
 struct scheme {
 	char name[SCHEME_NAME_MAX];
@@ -86,7 +88,7 @@ struct file {
 	int open_flags;                 /* as given to open (O_CREAT, O_EXCL...) */
 	unsigned create_mode;           /* open's mode, umask applied (O_CREAT) */
 	int64_t offset;                 /* guarded by lock */
-	char path[256];                 /* as opened, for fpath and messages */
+	char path[SCHEME_URL_MAX];      /* as opened, for fpath and messages */
 };
 
 /* Registers a kernel scheme; the name must be new. */

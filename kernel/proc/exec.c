@@ -45,6 +45,15 @@ typedef struct exec_source {
 
 #define EXEC_HEAD_MAX (64 * 1024) /* ELF and program headers must lie here */
 
+/* The process is ending, or SIGKILL waits: stop copying. */
+static bool exec_must_stop(void)
+{
+	thread_t *t = thread_current();
+	process_t *p = t->proc;
+
+	return p->exiting || ((t->sigpending | p->sigpending) & (1ull << (SIGKILL - 1)));
+}
+
 static int exec_copy_segment(address_space_t *as, const exec_source_t *src,
 			     uint64_t vaddr, uint64_t offset, uint64_t len)
 {
@@ -55,7 +64,10 @@ static int exec_copy_segment(address_space_t *as, const exec_source_t *src,
 
 	for (uint64_t done = 0; !err && done < len; done += PAGE_SIZE) {
 		size_t n = len - done < PAGE_SIZE ? (size_t)(len - done) : PAGE_SIZE;
-		if (copy_from_user(bounce, uptr(src->user + offset + done), n))
+		/* A big image must not hold off SIGKILL or a sibling's exit. */
+		if (exec_must_stop())
+			err = -EINTR;
+		else if (copy_from_user(bounce, uptr(src->user + offset + done), n))
 			err = -EFAULT;
 		else
 			err = as_write(as, vaddr + done, bounce, n);
@@ -261,7 +273,10 @@ static int proc_exec_args(const char *path, const exec_source_t *src, const exec
 	if (err)
 		return err;
 	if (p->thread_count > 1) {
-		proc_kill_other_threads();
+		if (!proc_kill_other_threads()) {
+			as_put(as);     /* another thread is ending the process */
+			uthread_exit();
+		}
 		p->exiting = false;     /* only the others were to go */
 	}
 	exec_commit(p, as, path, entry, rsp, frame);
@@ -292,7 +307,7 @@ static int exec_copy_vector(exec_args_t *args, uint64_t uvec, int *count)
 long sys_exec_impl(uint64_t upath, uint64_t uargv, uint64_t uenvp, uint64_t uimage,
 		   uint64_t size, trap_frame_t *frame)
 {
-	char path[256];
+	char path[SCHEME_URL_MAX];
 	exec_args_t args = { 0 };
 	exec_source_t src = { .user = uimage, .size = size };
 	long err = copy_string_from_user(path, uptr(upath), sizeof(path));

@@ -122,13 +122,14 @@ static void proc_stop_other_threads(process_t *p)
 		sched_sleep_until(clock_ns() + 1000000);
 }
 
-void proc_kill_other_threads(void)
+bool proc_kill_other_threads(void)
 {
 	process_t *p = proc_current();
 
 	if (!proc_claim_exit(p, 0))
-		uthread_exit();
+		return false;
 	proc_stop_other_threads(p);
+	return true;
 }
 
 void proc_exit(int wait_status)

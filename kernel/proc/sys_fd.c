@@ -13,12 +13,11 @@
 #include <string.h>
 #include <uaccess.h>
 
-#define URL_MAX 4096
 #define RW_MAX 0x7ffff000ul
 
 long sys_open(const syscall_args_t *a)
 {
-	char url[256];
+	char url[SCHEME_URL_MAX];
 	long len = copy_string_from_user(url, uptr(a->a[0]), sizeof(url));
 	int oflags = (int)a->a[1];
 	file_t *f;

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <uaccess.h>
 
-#define URL_MAX 256
+#define URL_MAX SCHEME_URL_MAX
 
 /* The file behind descriptor a0, or NULL (EBADF). */
 static file_t *sys_file(const syscall_args_t *a)
@@ -35,7 +35,7 @@ long sys_fsync(const syscall_args_t *a)
 
 	if (!f)
 		return -EBADF;
-	long r = SYS_FILE_OP(f, fsync, f);
+	long r = (f->open_flags & O_PATH) ? -EBADF : SYS_FILE_OP(f, fsync, f);
 	file_put(f);
 	return r;
 }

@@ -53,7 +53,7 @@ static long sys_mmap_file(uint64_t len, uint64_t prot, uint64_t flags, int fd, u
 	if (!f)
 		return -EBADF;
 	int acc = f->flags & O_ACCMODE;
-	if (acc == O_WRONLY || ((prot & PROT_WRITE) && acc == O_RDONLY))
+	if ((f->open_flags & O_PATH) || acc == O_WRONLY || ((prot & PROT_WRITE) && acc == O_RDONLY))
 		r = -EACCES;
 	else if (!f->scheme->ops->mmap)
 		r = -ENODEV;

@@ -6,6 +6,9 @@
  * one regular file of it, which is how init runs the daemons that must
  * exist before `file:` does (ramfsd itself among them).
  *
+ * Only root may open it: the archive's permission bits are enforced by
+ * ramfsd, which serves the same files to everyone else.
+ *
  * The image never changes or goes away, so a handle is just a window
  * (data, size) onto it plus the entry's mode, and reads copy straight
  * from the module's memory. Writes, and opens for writing, are EROFS.
@@ -17,6 +20,7 @@
 #include <abi/stat.h>
 #include <initfs_boot.h>
 #include <mm.h>
+#include <proc.h>
 #include <uaccess.h>
 
 typedef struct initfs_handle {
@@ -47,6 +51,9 @@ static int initfs_scheme_open(scheme_t *s, const char *path, file_t *f)
 	int err;
 
 	(void)s;
+	/* The archive's modes are ramfsd's to enforce; here only root reads. */
+	if (proc_current()->uid != 0)
+		return -EACCES;
 	if ((f->flags & O_ACCMODE) != O_RDONLY || (f->open_flags & (O_CREAT | O_TRUNC)))
 		return -EROFS;
 	if (*path) {

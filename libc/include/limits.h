@@ -48,7 +48,7 @@
 /* POSIX limits: what Tessera's kernel and libc actually allow. */
 #define PAGE_SIZE      4096
 #define PAGESIZE       PAGE_SIZE
-#define PATH_MAX       4096
+#define PATH_MAX       1024     /* a whole URL, "file:" included (the kernel's SCHEME_URL_MAX) */
 #define NAME_MAX       255
 #define ATEXIT_MAX     32
 #define ARG_MAX        131072   /* the kernel's exec argument area */

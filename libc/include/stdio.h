@@ -53,7 +53,7 @@ extern FILE *stderr;
 #define SEEK_CUR 1
 #define SEEK_END 2
 
-#define FILENAME_MAX 4096
+#define FILENAME_MAX 1024
 #define FOPEN_MAX    16
 #define TMP_MAX      238328
 #define L_tmpnam     32

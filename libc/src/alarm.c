@@ -9,6 +9,9 @@
  *
  * alarm_lock (a futex word: 0 free, 1 held) guards alarm_deadline,
  * alarm_pid; alarm_seq is bumped on every change to wake the watcher.
+ * alarm() runs with signals blocked, so a handler that re-arms the alarm
+ * cannot deadlock on the lock its own thread holds. Deliberately unlike
+ * POSIX, a pending alarm does not survive exec (the watcher is gone).
  */
 #include "libc.h"
 
@@ -80,7 +83,15 @@ unsigned alarm(unsigned seconds)
 	uint64_t now = alarm_now();
 	pid_t me = getpid();
 	unsigned left = 0;
+	abi_sigset_t all = ~(abi_sigset_t)0, old;
 
+	/* A handler calling alarm() must not find the lock held under it. */
+	sys_sigprocmask(SIG_BLOCK, (long)&all, (long)&old);
+	/* A child whose parent had a watcher: that watcher (and whatever it
+	 * held at the fork) is not here; this thread is alone in the child
+	 * until it starts its own, so the lock can be reset. */
+	if (alarm_pid && alarm_pid != me)
+		__atomic_store_n(&alarm_lock, 0, __ATOMIC_RELAXED);
 	alarm_lock_take();
 	if (alarm_pid != me) {          /* first use, or a child after fork */
 		alarm_deadline = 0;
@@ -93,5 +104,6 @@ unsigned alarm(unsigned seconds)
 	__atomic_fetch_add(&alarm_seq, 1, __ATOMIC_RELEASE);
 	alarm_lock_drop();
 	tessera_futex_wake(&alarm_seq, 1);
+	sys_sigprocmask(SIG_SETMASK, (long)&old, 0);
 	return left;
 }

@@ -161,7 +161,8 @@ static int exec_script(const char *path, const char *image, size_t size, char *c
 		errno = ENOEXEC;
 		return -1;
 	}
-	char **nargv = malloc((argc + 3) * sizeof(char *));
+	/* interp, arg, path, argv[1..argc-1], NULL: argc + 3 (+1 for argc 0). */
+	char **nargv = malloc((argc + 4) * sizeof(char *));
 	if (!nargv)
 		return -1;
 	size_t n = 0;
@@ -221,15 +222,16 @@ int execv(const char *path, char *const argv[])
 static void exec_as_shell_script(const char *path, char *const argv[], char *const envp[])
 {
 	size_t argc = exec_argc(argv);
-	char **nargv = malloc((argc + 2) * sizeof(char *));
+	char **nargv = malloc((argc + 3) * sizeof(char *));
 
 	if (!nargv)
 		return;
 	nargv[0] = "sh";
 	nargv[1] = (char *)path;
+	size_t n = 2;
 	for (size_t i = 1; i < argc; i++)
-		nargv[i + 1] = argv[i];
-	nargv[argc > 0 ? argc + 1 : 2] = NULL;
+		nargv[n++] = argv[i];
+	nargv[n] = NULL;
 	execve("/bin/sh", nargv, envp);
 	free(nargv);
 }
@@ -286,15 +288,19 @@ int execvp(const char *file, char *const argv[])
 #define EXEC_LIST(arg0, ap, argv, extra)                                  \
 	do {                                                              \
 		va_list count_ap_;                                        \
-		size_t n_ = 1;                                            \
+		size_t n_ = 0;  /* arguments after arg0, before the NULL */ \
 		va_copy(count_ap_, ap);                                   \
-		while (va_arg(count_ap_, char *))                         \
-			n_++;                                             \
+		if (arg0)                                                 \
+			while (va_arg(count_ap_, char *))                 \
+				n_++;                                     \
 		va_end(count_ap_);                                        \
-		argv = __builtin_alloca((n_ + 1) * sizeof(char *));       \
+		argv = __builtin_alloca((n_ + 2) * sizeof(char *));       \
 		argv[0] = (char *)(arg0);                                 \
 		for (size_t i_ = 1; i_ <= n_; i_++)                       \
 			argv[i_] = va_arg(ap, char *);                    \
+		argv[n_ + 1] = NULL;                                      \
+		if (arg0)                                                 \
+			(void)va_arg(ap, char *);  /* the list's NULL */  \
 		extra;                                                    \
 	} while (0)
 

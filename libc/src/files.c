@@ -296,7 +296,15 @@ int chdir(const char *path)
 	const char *url = __libc_url(path, buf, sizeof(buf));
 	int fd = url ? open(url, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
 
-	return fd < 0 ? -1 : files_close_ret(fd, files_chdir_url(fd, url));
+	if (fd < 0)
+		return -1;
+	/* The directory is kept without the trailing '/' ("file:/" keeps it). */
+	if (url != buf && strlen(url) < sizeof(buf))
+		url = strcpy(buf, url);
+	size_t len = strlen(buf);
+	if (url == buf && len > 1 && buf[len - 1] == '/' && buf[len - 2] != ':')
+		buf[len - 1] = '\0';
+	return files_close_ret(fd, files_chdir_url(fd, url));
 }
 
 int fchdir(int fd)

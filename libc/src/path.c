@@ -40,19 +40,23 @@ int __libc_path_has_scheme(const char *path)
  * Canonicalises the path part of url (after the scheme's ':', which must
  * start with '/') in place. Each kept component is written as "/name" at
  * out, which never passes in: a component moves left or stays, and the
- * byte after it is not touched before it is read.
+ * byte after it is not touched before it is read. A path that ended in
+ * "/", "/." or "/.." keeps one trailing '/', so the daemon still applies
+ * POSIX's rule that such a path must name a directory.
  */
 static void path_canonicalize(char *url)
 {
 	char *root = strchr(url, ':') + 1;
 	char *out = root;               /* the end of the path kept so far */
 	const char *in = root;
+	bool dir_suffix = false;
 
 	while (*in) {
 		while (*in == '/')
 			in++;
 		const char *end = strchrnul(in, '/');
 		size_t len = (size_t)(end - in);
+		dir_suffix = len == 0 || (in[0] == '.' && (len == 1 || (len == 2 && in[1] == '.')));
 		if (len == 0 || (len == 1 && in[0] == '.')) {
 			/* nothing to keep */
 		} else if (len == 2 && in[0] == '.' && in[1] == '.') {
@@ -65,8 +69,8 @@ static void path_canonicalize(char *url)
 		}
 		in = end;
 	}
-	if (out == root)
-		*out++ = '/';           /* the root itself */
+	if (out == root || dir_suffix)
+		*out++ = '/';           /* the root itself, or a directory's '/' */
 	*out = '\0';
 }
 

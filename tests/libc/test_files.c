@@ -102,6 +102,11 @@ TEST(a_file_is_not_a_directory)
 	path_in(p, "a/b");
 	CHECK_ERRNO(stat(p, &st), ENOTDIR);
 	CHECK_ERRNO(open(a, O_RDONLY | O_DIRECTORY), ENOTDIR);
+	path_in(p, "a/");
+	CHECK_ERRNO(stat(p, &st), ENOTDIR);     /* a trailing '/' means a directory */
+	CHECK_ERRNO(open(p, O_RDONLY), ENOTDIR);
+	path_in(p, "a/.");
+	CHECK_ERRNO(stat(p, &st), ENOTDIR);
 	CHECK_ERRNO(mkdir(p, 0755), ENOTDIR);
 	remove_dir();
 }
@@ -426,6 +431,8 @@ TEST(dot_dot_and_extra_slashes_resolve)
 	CHECK_EQ(stat(".", &st), 0);
 	CHECK(S_ISDIR(st.st_mode));
 	CHECK_EQ(stat("/../../", &st), 0);      /* ".." of the root is the root */
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(stat("sub/", &st), 0);
 	CHECK(S_ISDIR(st.st_mode));
 	CHECK_EQ(chdir("sub/../sub/."), 0);
 	CHECK(getcwd(p, sizeof(p)) != NULL);
