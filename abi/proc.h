@@ -86,3 +86,8 @@ typedef struct abi_threadinfo {
 #define AT_GID    13
 #define AT_RANDOM 25
 #define AT_EXECFN 31
+/* Tessera's own: its value is TESSERA_ABI_VERSION. libc's start-up looks
+ * for it, so a Tessera program run on another kernel (a configure script
+ * testing whether it can run what it builds) stops at once, cleanly. */
+#define AT_TESSERA 0x7e55
+#define TESSERA_ABI_VERSION 1

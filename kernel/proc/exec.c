@@ -134,7 +134,7 @@ typedef struct exec_args {
 
 #define EXEC_ARGS_MAX (128 * 1024)
 #define EXEC_VEC_MAX 4096
-#define EXEC_AUXV_COUNT 9
+#define EXEC_AUXV_COUNT 10
 
 static void exec_random_bytes(uint8_t out[16])
 {
@@ -186,6 +186,7 @@ static int exec_build_stack(address_space_t *as, const exec_args_t *args,
 		{ AT_ENTRY, img->entry }, { AT_UID, 0 }, { AT_GID, 0 },
 		{ AT_RANDOM, strings_at + args->used + path_len },
 		{ AT_EXECFN, strings_at + args->used },
+		{ AT_TESSERA, TESSERA_ABI_VERSION },
 	};
 	_Static_assert(sizeof(auxv) == EXEC_AUXV_COUNT * 16, "auxv count");
 	memcpy(vec, auxv, sizeof(auxv));

@@ -49,6 +49,28 @@ unsigned long getauxval(unsigned long type)
 	return value;
 }
 
+/*
+ * Without AT_TESSERA this is not Tessera's kernel — most likely a build
+ * host running what it just built (autoconf does, to decide whether it
+ * cross-compiles). Tessera's system-call numbers mean other things there,
+ * so nothing may be called but Linux's write and exit_group (x86_64
+ * numbers 1 and 231), and the program ends with status 126 ("cannot
+ * execute"), which configure scripts read as "cross-compiling".
+ */
+static void libc_check_kernel(void)
+{
+	static const char msg[] = "this program was built for Tessera and cannot run here\n";
+	int found;
+
+	if (__libc_auxval(AT_TESSERA, &found) == TESSERA_ABI_VERSION && found)
+		return;
+	long r;
+	__asm__ volatile("syscall" : "=a"(r) : "a"(1L), "D"(2L), "S"(msg), "d"(sizeof(msg) - 1)
+			 : "rcx", "r11", "memory");
+	for (;;)
+		__asm__ volatile("syscall" : "=a"(r) : "a"(231L), "D"(126L) : "rcx", "r11", "memory");
+}
+
 __attribute__((noreturn, used)) void __libc_start(uint64_t *sp)
 {
 	int argc = (int)sp[0];
@@ -60,6 +82,7 @@ __attribute__((noreturn, used)) void __libc_start(uint64_t *sp)
 		p++;
 	libc_auxv = (uint64_t *)(p + 1);
 	environ = envp;
+	libc_check_kernel();
 
 	__thread_init_main();
 
