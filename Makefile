@@ -36,6 +36,7 @@ include bench/bench.mk
 include daemons/daemons.mk
 include libc/sysroot.mk
 include tests/port/port.mk
+include tests/port/thirdparty.mk
 
 # The libc conformance tests' host builds run with the unit tests.
 UNIT_TESTS += $(LIBC_TEST_HOST)

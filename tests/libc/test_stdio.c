@@ -3,7 +3,8 @@
  * stdio.h: streams on files, memory and descriptors; buffering modes;
  * direction switches on "+" streams; pushback; positioning; the printf
  * and scanf families' stream and string forms; exit-time flushing and
- * fork. The same expectations hold on glibc and on Tessera's libc.
+ * fork; <stdio_ext.h>'s view of a stream. The same expectations hold
+ * on glibc and on Tessera's libc.
  *
  * Files live under /tmp with the pid in their names, so runs never meet.
  * A second descriptor on the same file shows what a stream has really
@@ -17,6 +18,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1184,4 +1186,84 @@ TEST(header_constants_have_posix_values)
 	CHECK(_IOFBF != _IOLBF && _IOLBF != _IONBF && _IOFBF != _IONBF);
 	CHECK(strcmp(P_tmpdir, "/tmp") == 0);
 	CHECK(sizeof(off_t) == 8);
+}
+
+/* --- <stdio_ext.h> -------------------------------------------------------- */
+
+TEST(stdio_ext_reports_direction_and_pending_output)
+{
+	const char *path = tmp_path("ext");
+	FILE *f = fopen(path, "w+");
+
+	CHECK(f != NULL);
+	CHECK(__freadable(f) && __fwritable(f));
+	CHECK(!__freading(f) && !__fwriting(f));
+	CHECK_EQ(setvbuf(f, NULL, _IOFBF, 4096), 0);
+	CHECK(!__flbf(f));
+	CHECK(fputs("hello", f) >= 0);
+	CHECK(__fwriting(f) && !__freading(f));
+	CHECK_EQ(__fpending(f), 5);
+	CHECK(__fbufsize(f) >= 5);
+	CHECK_EQ(fflush(f), 0);
+	CHECK_EQ(__fpending(f), 0);
+	rewind(f);
+	CHECK_EQ(fgetc(f), 'h');
+	CHECK(__freading(f) && !__fwriting(f));
+	CHECK_EQ(__fpending(f), 0);
+	CHECK_EQ(__fsetlocking(f, FSETLOCKING_QUERY), FSETLOCKING_INTERNAL);
+	fclose(f);
+
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	CHECK(__freading(f) && !__fwriting(f) && !__fwritable(f));
+	fclose(f);
+	f = fopen(path, "a");
+	CHECK(f != NULL);
+	CHECK(__fwriting(f) && !__freading(f) && !__freadable(f));
+	fclose(f);
+	unlink(path);
+}
+
+TEST(stdio_ext_fpurge_discards_buffered_output_and_input)
+{
+	const char *path = tmp_path("purge");
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	CHECK_EQ(setvbuf(f, NULL, _IOFBF, 4096), 0);
+	fputs("lost", f);
+	__fpurge(f);
+	CHECK_EQ(__fpending(f), 0);
+	fputs("kept", f);
+	CHECK_EQ(fclose(f), 0);
+
+	char buf[16] = "";
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	CHECK(fgets(buf, sizeof(buf), f) != NULL);
+	CHECK_STR(buf, "kept");
+	rewind(f);
+	CHECK_EQ(ungetc('x', f), 'x');
+	__fpurge(f);
+	CHECK(fgetc(f) != 'x');
+	fclose(f);
+	unlink(path);
+}
+
+TEST(stdio_ext_flushlbf_sends_line_buffered_output)
+{
+	const char *path = tmp_path("lbf");
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	CHECK_EQ(setvbuf(f, NULL, _IOLBF, 256), 0);
+	CHECK(__flbf(f));
+	fputs("no newline", f);
+	_flushlbf();
+	CHECK_EQ(__fpending(f), 0);
+	struct stat st;
+	CHECK_EQ(stat(path, &st), 0);
+	CHECK_EQ(st.st_size, 10);
+	fclose(f);
+	unlink(path);
 }

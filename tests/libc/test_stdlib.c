@@ -5,13 +5,15 @@
  * qsort_r's argument), bsearch, division, the random generators (the
  * 48-bit family and random() give the same sequences as glibc for the
  * same seeds), the environment, atexit order and quick_exit, temporary
- * files, realpath and system.
+ * files, realpath and system; and <assert.h>, which follows NDEBUG at
+ * every inclusion.
  */
 #include "utest.h"
 
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -615,4 +617,54 @@ TEST(getsubopt_splits_option_lists)
 	CHECK_EQ(getsubopt(&p, tokens, &value), -1);
 	CHECK_STR(value, "bogus=1");
 	CHECK_EQ(*p, '\0');
+}
+
+/* --- <assert.h> ----------------------------------------------------------- */
+
+/*
+ * C17 7.2: assert follows NDEBUG anew at every inclusion of <assert.h>,
+ * even after an #undef (gnulib's config.h does exactly that). These
+ * inclusions come last in the file, so NDEBUG is left as it started.
+ */
+#include <assert.h>
+#undef assert
+#define NDEBUG
+#include <assert.h>
+
+static int assert_ndebug_evaluated;
+
+static void assert_with_ndebug(void)
+{
+	assert(++assert_ndebug_evaluated == 100);   /* not evaluated */
+}
+
+#undef NDEBUG
+#include <assert.h>
+
+TEST(assert_h_follows_ndebug_at_every_inclusion)
+{
+	assert_with_ndebug();
+	CHECK_EQ(assert_ndebug_evaluated, 0);
+	assert(assert_ndebug_evaluated == 0);       /* defined again: passes */
+
+	int err[2];
+	CHECK_EQ(pipe(err), 0);
+	pid_t pid = utest_fork();
+	if (pid == 0) {
+		dup2(err[1], 2);
+		close(err[0]);
+		assert(assert_ndebug_evaluated == 1);
+		_exit(0);
+	}
+	close(err[1]);
+	char msg[512];
+	size_t len = 0;
+	ssize_t n;
+	while (len + 1 < sizeof(msg) && (n = read(err[0], msg + len, sizeof(msg) - 1 - len)) > 0)
+		len += (size_t)n;
+	msg[len] = '\0';
+	close(err[0]);
+	int status = utest_wait(pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+	CHECK(strstr(msg, "assert_ndebug_evaluated == 1") != NULL);
 }
