@@ -11,34 +11,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Runs argv with stdin from `in` (or nothing); its output in out. */
 static int run_capture(char *const argv[], const char *in, char *out, size_t size)
 {
-	int to[2], from[2];
-
-	if (pipe(to) < 0 || pipe(from) < 0)
-		return -1;
-	pid_t pid = utest_fork();
-	if (pid == 0) {
-		dup2(to[0], 0);
-		dup2(from[1], 1);
-		close(to[1]);
-		close(from[0]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(to[0]);
-	close(from[1]);
-	if (in)
-		write(to[1], in, strlen(in));
-	close(to[1]);
-	size_t len = 0;
-	ssize_t n;
-	while (len + 1 < size && (n = read(from[0], out + len, size - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
-	close(from[0]);
-	return utest_wait(pid);
+	return utest_run(argv, NULL, in, 0, out, size);
 }
 
 TEST(wordfreq_counts_words_from_stdin)

@@ -30,56 +30,9 @@
 			SKIP(prog " is not in the image"); \
 	} while (0)
 
-/*
- * Runs argv with stdin from the file in_path, or the string in, or
- * nothing, and stderr into the same pipe as stdout when `merge`; its
- * output in out, NUL-ended. Returns the wait status.
- */
-static int run(char *const argv[], const char *in_path, const char *in, int merge, char *out,
-	       size_t size)
-{
-	int to[2], from[2];
-
-	if (pipe(to) < 0 || pipe(from) < 0)
-		return -1;
-	pid_t pid = utest_fork();
-	if (pid == 0) {
-		if (in_path) {
-			int fd = open(in_path, O_RDONLY);
-			if (fd < 0)
-				_exit(126);
-			dup2(fd, to[0]);
-			close(fd);
-		}
-		dup2(to[0], 0);
-		dup2(from[1], 1);
-		if (merge)
-			dup2(from[1], 2);
-		close(to[0]);
-		close(to[1]);
-		close(from[0]);
-		close(from[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(to[0]);
-	close(from[1]);
-	/* The strings here are small enough for the pipe: write, then read. */
-	if (in)
-		write(to[1], in, strlen(in));
-	close(to[1]);
-	size_t len = 0;
-	ssize_t n;
-	while (len + 1 < size && (n = read(from[0], out + len, size - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
-	close(from[0]);
-	return utest_wait(pid);
-}
-
 static int run_str(char *const argv[], const char *in, char *out, size_t size)
 {
-	return run(argv, NULL, in, 1, out, size);
+	return utest_run(argv, NULL, in, 1, out, size);
 }
 
 /* The whole file in a malloc'd buffer (NUL-ended); its length in *len. */
@@ -459,7 +412,7 @@ TEST(minigzip_inflates_what_the_host_gzip_made)
 	char *out = malloc(size);
 	CHECK(out != NULL);
 	char *argv[] = { "/usr/bin/minigzip", "-d", NULL };
-	int status = run(argv, TP_DATA "/sample.txt.gz", NULL, 0, out, size);
+	int status = utest_run(argv, TP_DATA "/sample.txt.gz", NULL, 0, out, size);
 
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK_EQ(strlen(out), txt_len);

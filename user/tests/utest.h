@@ -115,5 +115,12 @@ uint64_t utest_now_ns(void);
 void utest_sleep_ms(unsigned ms);
 /* Polls (1 ms sleeps) until *word == value or timeout_ms pass. */
 bool utest_wait_for(volatile int *word, int value, unsigned timeout_ms);
+/*
+ * Runs argv[0] (a path) with stdin from the file in_path, or the string
+ * in, or nothing, and stderr into stdout's pipe when merge; its output in
+ * out, NUL-ended (cut at size - 1). Returns the wait status, or -1.
+ */
+int utest_run(char *const argv[], const char *in_path, const char *in, int merge, char *out,
+	      size_t size);
 /* Zeroed MAP_SHARED anonymous memory (shared with children), or NULL. */
 void *utest_shared(size_t size);
