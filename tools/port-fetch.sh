@@ -38,6 +38,16 @@ command -v apt-get >/dev/null || die "apt-get is needed to fetch Debian sources"
 apt_dir=$base/.apt
 mkdir -p "$apt_dir/sources.list.d" "$apt_dir/lists/partial" "$dir"
 
+# One fetch at a time (make -j starts several): apt locks its lists, and
+# the index needs refreshing only once. A fetch that waited may find its
+# package already there.
+exec 9>"$base/.fetch.lock"
+flock 9
+if [ -f "$dir/.unpacked" ]; then
+	echo "$dir/src"
+	exit 0
+fi
+
 # deb-src twins of the system's deb entries (deb822 .sources and one-line).
 : >"$apt_dir/sources.list"
 rm -f "$apt_dir/sources.list.d/"*.sources
