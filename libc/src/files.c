@@ -310,9 +310,10 @@ int chdir(const char *path)
 int fchdir(int fd)
 {
 	char url[LIBC_URL_MAX];
+	long r = sys_fpath(fd, (long)url, sizeof(url));
 
-	if (sys_fpath(fd, (long)url, sizeof(url)) < 0 && fcntl(fd, F_GETFD) < 0)
-		return -1;
+	if (r < 0)
+		return (int)__syscall_ret(r);
 	return files_chdir_url(fd, url);
 }
 
