@@ -32,6 +32,7 @@ deps:
 include kernel/kernel.mk
 include tests/unit/unit.mk
 include user/user.mk
+include user/programs.mk
 include bench/bench.mk
 include daemons/daemons.mk
 include libc/sysroot.mk
@@ -39,7 +40,7 @@ include tests/port/port.mk
 include tests/port/thirdparty.mk
 
 # The libc conformance tests' host builds run with the unit tests.
-UNIT_TESTS += $(LIBC_TEST_HOST)
+UNIT_TESTS += $(LIBC_TEST_HOST) $(SCRIPT_SUITE_TESTS)
 
 ISO := $(BUILD)/tessera.iso
 

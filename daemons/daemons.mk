@@ -7,13 +7,16 @@
 # libscheme/*.c is linked into every daemon (and into the test programs
 # that serve schemes of their own).
 
-DAEMON_NAMES := $(notdir $(patsubst %/main.c,%,$(wildcard daemons/*/main.c)))
+# drivers/NAME/ (userspace drivers) are built the same way.
+DAEMON_DIRS  := $(patsubst %/main.c,%,$(wildcard daemons/*/main.c drivers/*/main.c))
+DAEMON_NAMES := $(notdir $(DAEMON_DIRS))
 DAEMON_BINS  := $(addprefix $(BUILD)/user/bin/,$(DAEMON_NAMES))
 
-daemon_logic = $(filter-out daemons/$(1)/main.c,$(sort $(wildcard daemons/$(1)/*.c)))
+daemon_dir = $(filter %/$(1),$(DAEMON_DIRS))
+daemon_logic = $(filter-out $(call daemon_dir,$(1))/main.c,$(sort $(wildcard $(call daemon_dir,$(1))/*.c)))
 
 define daemon_rules
-$(BUILD)/user/bin/$(1): $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard daemons/$(1)/*.c))) \
+$(BUILD)/user/bin/$(1): $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard $(call daemon_dir,$(1))/*.c))) \
 		$(LIBSCHEME_OBJS) $(CRT0) $(LIBC)
 	$$(user_link)
 
@@ -29,4 +32,4 @@ USER_PROGRAMS += $(DAEMON_BINS)
 user: $(DAEMON_BINS)
 $(INITFS): $(DAEMON_BINS)
 
--include $(patsubst %,$(USER_OBJ)/%.d,$(foreach d,$(DAEMON_NAMES),$(wildcard daemons/$(d)/*.c)))
+-include $(patsubst %,$(USER_OBJ)/%.d,$(foreach d,$(DAEMON_DIRS),$(wildcard $(d)/*.c)))

@@ -152,6 +152,10 @@ $(INITFS): $(USER_PROGRAMS) $(INITFS_FILES) $(INITFS_EXTRA_FILES) tools/mkinitfs
 	$(if $(INITFS_EXTRA),cp -R $(INITFS_EXTRA)/. $(INITFS_ROOT)/)
 	$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/init $(USER_INIT)
 	$(foreach p,$(DAEMON_BINS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/$(notdir $(p)) $(p) &&) true
+	$(foreach p,$(CMD_BINS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/$(notdir $(p)) $(p) &&) true
+	$(if $(filter test,$(CMD_NAMES)),cp $(INITFS_ROOT)/bin/test '$(INITFS_ROOT)/bin/[')
+	$(foreach s,$(SCRIPT_SUITES),mkdir -p $(INITFS_ROOT)/share/tests/$(s) && \
+		cp tests/$(s)/run.sh $(wildcard tests/$(s)/*.t) $(INITFS_ROOT)/share/tests/$(s)/ &&) true
 	$(foreach p,$(USER_TESTS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/tests/$(notdir $(p)) $(p) &&) true
 	$(foreach p,$(BENCH_PROGRAMS),$(USER_STRIP) --strip-debug -o $(INITFS_ROOT)/bin/bench/$(notdir $(p)) $(p) &&) true
 	head -c 100 $(BUILD)/user/bin/tests/helper_true > $(INITFS_ROOT)/bin/tests/truncated_elf
