@@ -10,8 +10,12 @@
 
 /* waitpid options and status encoding (as in POSIX's W* macros on Linux) */
 #define WNOHANG 1
+#define ABI_WUNTRACED  2        /* also report children that stopped */
+#define ABI_WCONTINUED 8        /* also report children that continued */
 #define ABI_WSTATUS_EXITED(code)   (((code) & 0xff) << 8)
 #define ABI_WSTATUS_SIGNALED(sig)  ((sig) & 0x7f)
+#define ABI_WSTATUS_STOPPED(sig)   (0x7f | (((sig) & 0xff) << 8))
+#define ABI_WSTATUS_CONTINUED      0xffff
 
 /*
  * clone(flags, child_stack, tls, child_tid): a new thread in this process,

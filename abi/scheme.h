@@ -65,6 +65,8 @@ typedef struct abi_scheme_request {
 	uint16_t flags;         /* SCHEME_REQ_* */
 	int32_t pid;            /* the caller */
 	uint32_t uid, gid;
+	int32_t pgid, sid;      /* the caller's process group and session */
+	uint32_t reserved;
 	uint64_t handle;        /* the daemon's handle (from OPEN or DUP) */
 	uint64_t buf;           /* in the daemon's address space; 0 if none */
 	uint64_t len;
@@ -87,7 +89,7 @@ typedef struct abi_scheme_response {
 #define SCHEME_RESP_DONE  0     /* answers request `tag` */
 #define SCHEME_RESP_EVENT 1     /* `handle`'s readiness changed to `events` */
 
-_Static_assert(sizeof(abi_scheme_request_t) == 64, "part of the ABI");
+_Static_assert(sizeof(abi_scheme_request_t) == 80, "part of the ABI");
 _Static_assert(sizeof(abi_scheme_response_t) == 32, "part of the ABI");
 
 /* Buffers up to this size are copied; larger ones are mapped. */

@@ -153,6 +153,7 @@ void scheme_dispatch(scheme_server_t *s, const abi_scheme_request_t *req)
 {
 	scheme_call_t c = {
 		.tag = req->tag, .pid = req->pid, .uid = req->uid, .gid = req->gid,
+		.pgid = req->pgid, .sid = req->sid,
 		.file_flags = (unsigned)req->arg[1],
 		.mode = req->opcode == SCHEME_OP_OPEN ? (unsigned)req->arg[1] : 0,
 	};

@@ -34,6 +34,7 @@ typedef struct scheme_call {
 	uint64_t tag;
 	int pid;
 	unsigned uid, gid;
+	int pgid, sid;          /* the caller's process group and session */
 	unsigned file_flags;    /* READ/WRITE: the file's O_* flags (O_NONBLOCK) */
 	unsigned mode;          /* OPEN: the mode for O_CREAT, umask applied */
 	unsigned events;        /* OPEN/DUP, out: the new handle's readiness */

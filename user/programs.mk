@@ -92,3 +92,9 @@ $(BUILD)/host/tests/suite_%: tests/%/run.sh host-programs user/programs.mk
 		$(foreach p,$(PROG_NAMES),$(wildcard user/$(p)/*.c)))
 
 $(INITFS): $(CMD_BINS) $(wildcard tests/*/run.sh tests/*/*.t)
+
+# Host unit tests of the shell's pure parts: tests/unit/test_sh*.c are
+# linked with every user/sh/*.c but main.c (built with the unit tests'
+# flags by tests/unit/unit.mk's rules).
+SH_HOST_LOGIC := $(patsubst %.c,$(BUILD)/host/%.o,$(filter-out user/sh/main.c,$(sort $(wildcard user/sh/*.c))))
+$(filter $(BUILD)/host/tests/test_sh%,$(UNIT_TESTS)): $(SH_HOST_LOGIC)

@@ -41,6 +41,9 @@ typedef struct process {
 	struct process *sibling;        /* next child of the same parent */
 	int exit_status;                /* wait status (abi/proc.h encoding) */
 	int pgid, sid;
+	/* A stop or continue the parent has not collected with waitpid
+	 * (WUNTRACED/WCONTINUED): a wait status, or 0. */
+	int job_report;
 
 	spinlock_t lock;
 	/* Guarded by lock: */
@@ -49,6 +52,10 @@ typedef struct process {
 	abi_sigaction_t sigactions[NSIG];
 	volatile abi_sigset_t sigpending;       /* process-directed signals */
 	bool exiting;
+	/* Stopped by a stop signal: its threads park in job_stop_waiters on
+	 * their way back to user mode until SIGCONT or SIGKILL. */
+	volatile bool stopped;
+	waitq_t job_stop_waiters;
 
 	fd_table_t fds;
 	volatile uint64_t ns_mask;      /* schemes it can see: a bit per scheme id */
@@ -68,6 +75,8 @@ typedef struct process {
 	uint8_t *io_bitmap;
 	uint64_t io_bitmap_id;
 } process_t;
+
+#define PROC_PID_LIMIT 32768            /* pids are below this */
 
 extern spinlock_t proc_tree_lock;
 
@@ -96,6 +105,18 @@ void signal_deliver(trap_frame_t *frame);
 int signal_return(trap_frame_t *frame);
 /* A fault in user mode: deliver sig (SIGSEGV, SIGILL...) to the thread. */
 void signal_raise_fault(trap_frame_t *frame, int sig);
+
+/* Job control (kernel/proc/jobctl.c). */
+/* Sends sig to process p (proc_tree_lock held), with the side effects of
+ * stop and continue signals. */
+void job_signal_locked(process_t *p, int sig);
+/* Sends sig to every process of group pgid (all but init and the caller
+ * first, then the caller, when pgid is -1) the caller may signal. */
+int job_signal_group(int pgid, int sig);
+/* On the way to user mode: stop here while the process is stopped. */
+void job_park_if_stopped(void);
+/* A default stop action: the process stops, the parent is told. */
+void job_stop(int sig);
 
 /* Text for the proc: scheme. */
 struct textbuf;

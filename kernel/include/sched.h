@@ -57,6 +57,8 @@ typedef struct waitq {
  * held, -ETIMEDOUT on timeout.
  */
 int waitq_wait(waitq_t *wq, bool (*cond)(void *), void *arg, uint64_t deadline_ns);
+/* Waits until woken with cond(arg) true; pending signals do not end it. */
+void waitq_wait_signals_held(waitq_t *wq, bool (*cond)(void *), void *arg);
 /* Wakes up to n waiters (n < 0: all); returns how many. */
 int waitq_wake(waitq_t *wq, int n);
 /* Wakes the first waiter with a direct hand-off; whether there was one. */

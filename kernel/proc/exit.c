@@ -118,6 +118,7 @@ static void proc_stop_other_threads(process_t *p)
 		if (t != me)
 			signal_send_thread(t, SIGKILL);
 	spin_unlock_irqrestore(&p->lock, flags);
+	waitq_wake(&p->job_stop_waiters, -1);   /* parked stopped threads */
 	while (__atomic_load_n(&p->thread_count, __ATOMIC_ACQUIRE) > 1)
 		sched_sleep_until(clock_ns() + 1000000);
 }
@@ -150,8 +151,23 @@ static bool wait_matches(const process_t *parent, const process_t *c, int pid)
 	return c->pgid == (pid == 0 ? parent->pgid : -pid);
 }
 
-/* One scan: reaps a zombie (its pid), 0 if a match lives, -ECHILD if none. */
-static int waitpid_scan(process_t *self, int pid, int *status)
+/* A stop or continue report the options ask for: takes it, or 0. */
+static int waitpid_take_report(process_t *c, int options)
+{
+	int r = c->job_report;
+
+	if (!r || (r == ABI_WSTATUS_CONTINUED ? !(options & ABI_WCONTINUED)
+						  : !(options & ABI_WUNTRACED)))
+		return 0;
+	c->job_report = 0;
+	return r;
+}
+
+/*
+ * One scan: reaps a zombie or takes a stop/continue report (its pid), 0
+ * if a match lives, -ECHILD if none.
+ */
+static int waitpid_scan(process_t *self, int pid, int options, int *status)
 {
 	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
 	int found = -ECHILD;
@@ -163,6 +179,12 @@ static int waitpid_scan(process_t *self, int pid, int *status)
 			found = c->pid;
 			*status = c->exit_status;
 			proc_free_locked(c);
+			break;
+		}
+		int report = waitpid_take_report(c, options);
+		if (report) {
+			found = c->pid;
+			*status = report;
 			break;
 		}
 		found = 0;
@@ -188,12 +210,13 @@ int proc_waitpid(int pid, uint64_t status_uaddr, int options)
 {
 	process_t *self = proc_current();
 	int status = 0;
+	bool interrupted = false;
 
-	if (options & ~WNOHANG)
+	if (options & ~(WNOHANG | ABI_WUNTRACED | ABI_WCONTINUED))
 		return -EINVAL;
 	for (;;) {
 		wait_gen_t gen = { self, __atomic_load_n(&self->child_events, __ATOMIC_ACQUIRE) };
-		int r = waitpid_scan(self, pid, &status);
+		int r = waitpid_scan(self, pid, options, &status);
 		if (r > 0) {
 			if (status_uaddr && copy_to_user(uptr(status_uaddr), &status, sizeof(status)))
 				return -EFAULT;
@@ -201,8 +224,12 @@ int proc_waitpid(int pid, uint64_t status_uaddr, int options)
 		}
 		if (r < 0 || (options & WNOHANG))
 			return r;
+		if (interrupted)
+			return -EINTR;
+		/* A child's SIGCHLD comes with its exit: scan once more after
+		 * a signal, so the exit wins over EINTR. */
 		if (waitq_wait(&self->child_waiters, wait_gen_changed, &gen, 0) == -EINTR ||
 		    signal_pending_unblocked())
-			return -EINTR;
+			interrupted = true;
 	}
 }

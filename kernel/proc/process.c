@@ -16,7 +16,7 @@
 #include <textfile.h>
 
 spinlock_t proc_tree_lock = SPINLOCK_INIT;
-static process_t *proc_table[32768];    /* by pid; guarded by proc_tree_lock */
+static process_t *proc_table[PROC_PID_LIMIT];    /* by pid; guarded by proc_tree_lock */
 static unsigned proc_live;              /* guarded by proc_tree_lock */
 
 process_t *proc_current(void)
@@ -52,6 +52,7 @@ process_t *proc_alloc(const char *name, int pid)
 	}
 	fmt_snprintf(p->name, sizeof(p->name), "%s", name);
 	p->child_waiters = (waitq_t)WAITQ_INIT;
+	p->job_stop_waiters = (waitq_t)WAITQ_INIT;
 	p->umask = 022;
 	memcpy(p->cwd, "file:/", sizeof("file:/"));
 	return p;

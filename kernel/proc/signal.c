@@ -10,7 +10,8 @@
  * kernel segments, privileged flags or an invalid FPU control word.
  *
  * A blocked thread with a newly deliverable signal is woken with
- * `interrupted` set, so its system call returns EINTR.
+ * `interrupted` set, so its system call returns EINTR. Stop and continue
+ * signals and sending to process groups are jobctl.c's.
  */
 #include <proc.h>
 
@@ -25,8 +26,9 @@
 #define SIG_BIT(sig) (1ull << ((sig) - 1))
 #define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
 #define DEFAULT_IGNORED (SIG_BIT(SIGCHLD) | SIG_BIT(SIGCONT) | SIG_BIT(SIGWINCH) | \
-			 SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | \
-			 SIG_BIT(SIGTTOU) | SIG_BIT(23) /* SIGURG */)
+			 SIG_BIT(23) /* SIGURG */)
+/* Their default action stops the process (jobctl.c). */
+#define DEFAULT_STOP (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
 #define USER_RFLAGS_MASK 0x40dd5ull   /* CF PF AF ZF SF TF DF OF AC */
 
 static bool signal_ignored_locked(process_t *p, int sig)
@@ -73,20 +75,6 @@ void signal_send_process(process_t *p, int sig)
 		signal_kick(target);
 	}
 	spin_unlock_irqrestore(&p->lock, flags);
-}
-
-int signal_send_pid(int pid, int sig)
-{
-	if (sig < 0 || sig >= NSIG)
-		return -EINVAL;
-	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
-	process_t *p = proc_find_locked(pid);
-	int err = (!p || p->state == PROC_ZOMBIE) ? -ESRCH : 0;
-
-	if (!err && sig)
-		signal_send_process(p, sig);
-	spin_unlock_irqrestore(&proc_tree_lock, flags);
-	return err;
 }
 
 bool signal_pending_unblocked(void)
@@ -160,6 +148,9 @@ void signal_deliver(trap_frame_t *f)
 		return;
 	if (p->exiting)
 		uthread_exit();
+	job_park_if_stopped();
+	if (p->exiting)
+		uthread_exit();
 	while ((sig = signal_dequeue(t, p))) {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
 		abi_sigaction_t act = p->sigactions[sig];
@@ -169,6 +160,12 @@ void signal_deliver(trap_frame_t *f)
 		spin_unlock_irqrestore(&p->lock, flags);
 		if (ignored)
 			continue;
+		if (sig == SIGSTOP || (act.handler == SIG_DFL && (DEFAULT_STOP & SIG_BIT(sig)))) {
+			job_stop(sig);
+			if (p->exiting)
+				uthread_exit();
+			continue;
+		}
 		if (sig == SIGKILL || act.handler == SIG_DFL)
 			proc_exit(ABI_WSTATUS_SIGNALED(sig));
 		if (!signal_run_handler(f, t, sig, &act))

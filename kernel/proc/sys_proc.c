@@ -346,6 +346,17 @@ long sys_set_tls(const syscall_args_t *a)
 	return 0;
 }
 
+/* Whether some process of session sid is in group pgid; tree lock held. */
+static bool proc_group_in_session_locked(int pgid, int sid)
+{
+	for (int pid = 1; pid < PROC_PID_LIMIT; pid++) {
+		process_t *q = proc_find_locked(pid);
+		if (q && q->pgid == pgid && q->sid == sid && q->state != PROC_ZOMBIE)
+			return true;
+	}
+	return false;
+}
+
 long sys_setpgid(const syscall_args_t *a)
 {
 	process_t *p = proc_current();
@@ -359,6 +370,9 @@ long sys_setpgid(const syscall_args_t *a)
 		err = -EINVAL;
 	else if (!target || (target != p && target->parent != p))
 		err = -ESRCH;
+	else if (target->sid == target->pid || target->sid != p->sid ||
+		 (pgid != target->pid && !proc_group_in_session_locked(pgid, p->sid)))
+		err = -EPERM;   /* POSIX: groups never cross sessions */
 	else
 		target->pgid = pgid;
 	spin_unlock_irqrestore(&proc_tree_lock, flags);

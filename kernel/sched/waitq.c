@@ -73,6 +73,30 @@ int waitq_wait(waitq_t *wq, bool (*cond)(void *), void *arg, uint64_t deadline_n
 	return woken ? 0 : -ETIMEDOUT;
 }
 
+/*
+ * Like waitq_wait without a deadline, but a pending signal does not end
+ * the wait: only a wake-up with cond true does (a stopped process's
+ * threads wait so; signals sent meanwhile stay pending for later).
+ */
+void waitq_wait_signals_held(waitq_t *wq, bool (*cond)(void *), void *arg)
+{
+	thread_t *t = thread_current();
+
+	for (;;) {
+		uint64_t flags = spin_lock_irqsave(&wq->lock);
+		if (cond(arg)) {
+			spin_unlock_irqrestore(&wq->lock, flags);
+			return;
+		}
+		waitq_append_locked(wq, t);
+		__atomic_store_n(&t->state, THREAD_BLOCKED, __ATOMIC_SEQ_CST);
+		spin_unlock_irqrestore(&wq->lock, flags);
+		sched_block(0);
+		waitq_remove(wq, t);
+		t->interrupted = false;
+	}
+}
+
 int waitq_wake(waitq_t *wq, int n)
 {
 	uint64_t flags = spin_lock_irqsave(&wq->lock);

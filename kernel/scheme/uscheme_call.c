@@ -37,6 +37,10 @@ ureq_t *ureq_alloc(uint16_t opcode, uint64_t handle)
 	r->msg.pid = p ? p->pid : 0;
 	r->msg.uid = p ? p->uid : 0;
 	r->msg.gid = p ? p->gid : 0;
+	/* Read without proc_tree_lock: each is one aligned int, and a
+	 * caller changing its own group races only with itself. */
+	r->msg.pgid = p ? __atomic_load_n(&p->pgid, __ATOMIC_RELAXED) : 0;
+	r->msg.sid = p ? __atomic_load_n(&p->sid, __ATOMIC_RELAXED) : 0;
 	r->slot = -1;
 	r->done = (waitq_t)WAITQ_INIT;
 	return r;

@@ -4,10 +4,10 @@
  * encoding of abi/proc.h; the W* macros of <sys/wait.h> decode it, which
  * the assertions below tie together.
  *
- * The kernel's waitpid knows only WNOHANG. No process is ever stopped or
- * continued, so WUNTRACED and WCONTINUED ask for reports that cannot
- * come: they are dropped here rather than refused. waitid is waitpid
- * with its answer spelled as a siginfo_t.
+ * The kernel's waitpid takes WNOHANG, WUNTRACED and WCONTINUED as they
+ * are. waitid is waitpid with its answer spelled as a siginfo_t; asking
+ * only for stops or continues (no WEXITED) is not expressible in
+ * waitpid, so it is refused (EINVAL) rather than answered wrongly.
  */
 #include "libc.h"
 
@@ -26,12 +26,15 @@ _Static_assert(WIFSIGNALED(ABI_WSTATUS_SIGNALED(9)) && WTERMSIG(ABI_WSTATUS_SIGN
 _Static_assert(!WIFSIGNALED(0x137f) && WIFSTOPPED(0x137f) && WSTOPSIG(0x137f) == 0x13 &&
 	       !WIFSIGNALED(0xffff) && WIFCONTINUED(0xffff), "stop status encoding");
 _Static_assert((WNOHANG & (WUNTRACED | WEXITED | WCONTINUED | WNOWAIT)) == 0, "distinct");
+_Static_assert(WUNTRACED == ABI_WUNTRACED && WCONTINUED == ABI_WCONTINUED, "kernel's values");
+_Static_assert(WIFSTOPPED(ABI_WSTATUS_STOPPED(20)) && WSTOPSIG(ABI_WSTATUS_STOPPED(20)) == 20 &&
+	       WIFCONTINUED(ABI_WSTATUS_CONTINUED), "stop status encoding");
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return (pid_t)__syscall_ret(-EINVAL);
-	return (pid_t)__syscall_ret(sys_waitpid(pid, (long)status, options & WNOHANG));
+	return (pid_t)__syscall_ret(sys_waitpid(pid, (long)status, options));
 }
 
 pid_t wait(int *status)
@@ -66,14 +69,10 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
 	    !(options & (WEXITED | WSTOPPED | WCONTINUED)) ||
 	    (options & ~(WNOHANG | WEXITED | WSTOPPED | WCONTINUED)))
 		return (int)__syscall_ret(-EINVAL);
-	if (!(options & WEXITED)) {
-		/* Only stops and continues asked for: there are none. */
-		if (!(options & WNOHANG))
-			return (int)__syscall_ret(-ECHILD);
-		memset(info, 0, sizeof(*info));
-		return 0;
-	}
-	got = (pid_t)__syscall_ret(sys_waitpid(pid, (long)&status, options & WNOHANG));
+	if (!(options & WEXITED))
+		return (int)__syscall_ret(-EINVAL);
+	got = (pid_t)__syscall_ret(sys_waitpid(pid, (long)&status,
+						options & (WNOHANG | WSTOPPED | WCONTINUED)));
 	if (got < 0)
 		return -1;
 	memset(info, 0, sizeof(*info));
@@ -81,7 +80,13 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
 		return 0;
 	info->si_signo = SIGCHLD;
 	info->si_pid = got;
-	if (WIFEXITED(status)) {
+	if (WIFSTOPPED(status)) {
+		info->si_code = CLD_STOPPED;
+		info->si_status = WSTOPSIG(status);
+	} else if (WIFCONTINUED(status)) {
+		info->si_code = CLD_CONTINUED;
+		info->si_status = SIGCONT;
+	} else if (WIFEXITED(status)) {
 		info->si_code = CLD_EXITED;
 		info->si_status = WEXITSTATUS(status);
 	} else {

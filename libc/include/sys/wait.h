@@ -7,9 +7,9 @@
  * child would be 0x7f with the signal in bits 8-15, a continued one
  * 0xffff. WNOHANG comes from abi/proc.h.
  *
- * The kernel never stops a process, so WUNTRACED and WCONTINUED are
- * accepted and report nothing, and the kernel reaps what it reports, so
- * waitid's WNOWAIT is refused (EINVAL).
+ * WUNTRACED and WCONTINUED report children stopped and continued by job
+ * control signals. The kernel reaps what it reports, so waitid's WNOWAIT
+ * is refused (EINVAL), as is waitid without WEXITED.
  */
 #pragma once
 
