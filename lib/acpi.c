@@ -413,10 +413,63 @@ int acpi_fadt_parse(const void *fadt, acpi_fadt_info_t *out)
 	out->pm_timer_32bit = out->pm_timer_port &&
 			      (f.flags & ACPI_FADT_TMR_VAL_EXT);
 	out->pm1a_cnt_port = acpi_fadt_port(f.x_pm1a_cnt_blk, f.pm1a_cnt_blk);
+	out->pm1b_cnt_port = acpi_fadt_port(f.x_pm1b_cnt_blk, f.pm1b_cnt_blk);
+	out->smi_cmd_port = f.smi_cmd;
+	out->acpi_enable = f.acpi_enable;
+	out->dsdt_phys = f.x_dsdt ? f.x_dsdt : f.dsdt;
 	out->reset_space = f.reset_reg.space_id;
 	out->reset_addr = f.reset_reg.address;
 	out->reset_value = f.reset_value;
 	out->has_reset = (f.flags & ACPI_FADT_RESET_REG_SUP) &&
 			 f.reset_reg.address != 0;
 	return 0;
+}
+
+/* AML encodings used by \_S5 (ACPI spec, "ACPI Machine Language"). */
+#define AML_NAME_OP    0x08
+#define AML_PACKAGE_OP 0x12
+#define AML_ZERO_OP    0x00
+#define AML_ONE_OP     0x01
+#define AML_BYTE_PREFIX 0x0a
+#define AML_ROOT_CHAR  0x5c
+
+/* One integer constant at p (at most end); its size, 0 if not one. */
+static size_t acpi_aml_small_int(const uint8_t *p, const uint8_t *end, uint8_t *value)
+{
+	if (p >= end)
+		return 0;
+	if (*p == AML_ZERO_OP || *p == AML_ONE_OP) {
+		*value = *p;
+		return 1;
+	}
+	if (*p == AML_BYTE_PREFIX && p + 1 < end) {
+		*value = p[1];
+		return 2;
+	}
+	return 0;
+}
+
+int acpi_s5_parse(const void *dsdt, size_t len, uint8_t *slp_typa, uint8_t *slp_typb)
+{
+	const uint8_t *t = dsdt, *end = t + len;
+
+	for (const uint8_t *p = t + sizeof(acpi_sdt_header_t); p + 4 < end; p++) {
+		if (memcmp(p, "_S5_", 4) != 0)
+			continue;
+		/* Name(_S5_ ...) or Name(\_S5_ ...) */
+		bool named = (p > t && p[-1] == AML_NAME_OP) ||
+			     (p > t + 1 && p[-1] == AML_ROOT_CHAR && p[-2] == AML_NAME_OP);
+		const uint8_t *q = p + 4;
+		if (!named || q >= end || *q++ != AML_PACKAGE_OP || q >= end)
+			continue;
+		q += 1 + (*q >> 6);     /* PkgLength: the lead byte says how many follow */
+		q++;                    /* NumElements */
+		size_t n = acpi_aml_small_int(q, end, slp_typa);
+		if (!n)
+			continue;
+		if (!acpi_aml_small_int(q + n, end, slp_typb))
+			continue;
+		return 0;
+	}
+	return -ENOENT;
 }

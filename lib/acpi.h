@@ -95,6 +95,10 @@ typedef struct acpi_fadt_info {
 	uint8_t reset_value;
 	bool has_reset;         /* RESET_REG_SUP and a nonzero reset address */
 	uint32_t pm1a_cnt_port; /* 0: none */
+	uint32_t pm1b_cnt_port; /* 0: none */
+	uint32_t smi_cmd_port;  /* 0: ACPI mode cannot be switched (always on) */
+	uint8_t acpi_enable;    /* the value written to smi_cmd to enter ACPI mode */
+	uint64_t dsdt_phys;     /* X_DSDT if present, else DSDT; 0: none */
 } acpi_fadt_info_t;
 
 /*
@@ -104,3 +108,12 @@ typedef struct acpi_fadt_info {
  * a table shorter than the ACPI 1.0 FADT (116 bytes).
  */
 int acpi_fadt_parse(const void *fadt, acpi_fadt_info_t *out);
+
+/*
+ * Finds the \_S5 (soft-off) object in a DSDT's AML — Name(_S5_,
+ * Package(){ SLP_TYPa, SLP_TYPb, ... }) — and returns the two sleep
+ * type values written to PM1a/PM1b_CNT to power off. Returns 0, or
+ * -ENOENT when the table has no such object or it is not a package of
+ * two integer constants.
+ */
+int acpi_s5_parse(const void *dsdt, size_t len, uint8_t *slp_typa, uint8_t *slp_typb);

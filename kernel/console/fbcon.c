@@ -4,7 +4,9 @@
  * linear framebuffer GRUB set up (32 or 24 bits per pixel), a cursor that
  * wraps at the right edge, and scrolling by moving the pixel rows up. On
  * start it replays the log written so far, so the screen shows the whole
- * boot. Called only by the log, under its lock.
+ * boot. Called only by the log, under its lock. A display driver that
+ * maps the framebuffer (memory:phys) takes it over: the kernel stops
+ * drawing until the driver lets go, then redraws its log.
  */
 #include <console.h>
 
@@ -21,6 +23,8 @@ extern const uint8_t font8x16_glyphs[96][16];
 
 /* Guarded by the log lock (fbcon_write is only called by the log). */
 static struct {
+	uint32_t user_holders;          /* display drivers that took it */
+	bool present;                   /* fbcon_init succeeded */
 	uint8_t *base;
 	uint32_t pitch, width, height, bytes_pp;
 	uint32_t cols, rows, col, row;
@@ -127,14 +131,54 @@ void fbcon_write(const char *s, size_t n)
 		fbcon_put(s, n);
 }
 
+#define FBCON_REPLAY_MAX 16384
+
 static void fbcon_replay_log(void)
 {
-	const size_t size = 16384;
-	char *buf = kmalloc(size);
+	char *buf = kmalloc(FBCON_REPLAY_MAX);
 
 	if (!buf)
 		return;
-	fbcon_put(buf, klog_read_ring(buf, size));
+	fbcon_put(buf, klog_read_ring(buf, FBCON_REPLAY_MAX));
+	kfree(buf);
+}
+
+typedef struct fbcon_handover {
+	bool to_user;
+	const char *log;
+	size_t log_len;
+} fbcon_handover_t;
+
+/* Under the log lock, so no line is drawn half before and half after. */
+static void fbcon_hand_over_locked(void *arg)
+{
+	fbcon_handover_t *h = arg;
+
+	if (!fbcon.present)
+		return;
+	if (h->to_user) {
+		fbcon.user_holders++;
+		fbcon.active = false;
+		return;
+	}
+	if (fbcon.user_holders && --fbcon.user_holders == 0 && h->log) {
+		fbcon.col = fbcon.row = 0;
+		fbcon_clear_rows(0, fbcon.rows);
+		fbcon_put(h->log, h->log_len);
+		fbcon.active = true;
+	}
+}
+
+void fbcon_hand_over(bool to_user)
+{
+	fbcon_handover_t h = { .to_user = to_user };
+	char *buf = to_user ? NULL : kmalloc(FBCON_REPLAY_MAX);
+
+	if (buf) {
+		h.log = buf;
+		h.log_len = klog_read_ring(buf, FBCON_REPLAY_MAX);
+	}
+	klog_locked_call(fbcon_hand_over_locked, &h);
 	kfree(buf);
 }
 
@@ -155,6 +199,7 @@ bool fbcon_init(const boot_framebuffer_t *fb)
 	fbcon_clear_rows(0, fbcon.rows);
 	fbcon_replay_log();
 	fbcon.active = true;
+	fbcon.present = true;
 	klog("fbcon: %ux%u, %u bpp, %ux%u text", fb->width, fb->height, fb->bpp,
 	     fbcon.cols, fbcon.rows);
 	return true;

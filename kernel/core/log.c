@@ -95,6 +95,14 @@ size_t klog_read_ring(char *buf, size_t size)
 	return n;
 }
 
+void klog_locked_call(void (*fn)(void *), void *arg)
+{
+	uint64_t flags = spin_lock_irqsave(&log_lock);
+
+	fn(arg);
+	spin_unlock_irqrestore(&log_lock, flags);
+}
+
 void console_write(const char *s, size_t n)
 {
 	uint64_t flags = spin_lock_irqsave(&log_lock);

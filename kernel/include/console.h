@@ -17,3 +17,10 @@ void serial_write(const char *s, size_t n);
 bool fbcon_init(const boot_framebuffer_t *fb);
 void fbcon_write(const char *s, size_t n);
 bool fbcon_active(void);
+/*
+ * A user program (the display driver) takes the framebuffer (true) or
+ * lets it go (false): the kernel stops drawing while any holds it, and
+ * redraws its log when the last lets go (a crashed driver leaves the
+ * screen to the kernel's log).
+ */
+void fbcon_hand_over(bool to_user);

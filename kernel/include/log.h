@@ -23,3 +23,6 @@ size_t klog_read_ring(char *buf, size_t size);
 
 /* Raw text to the consoles (no timestamp, not kept in the ring): user output. */
 void console_write(const char *s, size_t n);
+
+/* Runs fn(arg) holding the log lock (the consoles' writers' lock). */
+void klog_locked_call(void (*fn)(void *), void *arg);

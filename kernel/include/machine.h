@@ -17,5 +17,10 @@ void machine_stop_other_cpus(void);
 /* In test mode, exits QEMU with pass/fail; otherwise halts this CPU. */
 __attribute__((noreturn)) void machine_finish(bool passed);
 
+/* ACPI soft-off (S5); halts if the firmware gives no way to do it. */
+__attribute__((noreturn)) void machine_power_off(void);
+/* Resets the machine: the ACPI reset register, the 8042, a triple fault. */
+__attribute__((noreturn)) void machine_reboot(void);
+
 /* Installs the NMI handler used to stop CPUs. */
 void machine_init(void);

@@ -16,6 +16,8 @@ typedef struct platform_info {
 	uint64_t hpet_base;
 	bool have_fadt;
 	acpi_fadt_info_t fadt;
+	bool have_s5;                   /* \_S5 found: ACPI soft-off works */
+	uint8_t s5_typa, s5_typb;
 } platform_info_t;
 
 extern platform_info_t platform;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Finds the tables the kernel itself needs — MADT (CPUs and interrupt
- * controllers), HPET and FADT (calibration timers) — through the RSDP
+ * controllers), HPET and FADT (calibration timers, power-off and reset
+ * registers; the DSDT's \_S5 object for powering off) — through the RSDP
  * copy GRUB put in the boot information. Parsing is lib/acpi.c; this file
  * only maps physical memory for it and keeps the results.
  */
@@ -10,6 +11,7 @@
 #include <log.h>
 #include <mm.h>
 #include <panic.h>
+#include <string.h>
 
 platform_info_t platform;
 
@@ -22,6 +24,20 @@ static const void *acpi_map(void *ctx, uint64_t phys, size_t len)
 static const void *acpi_find(uint64_t root, bool xsdt, const char *sig)
 {
 	return acpi_table_find(acpi_map, NULL, root, xsdt, sig, 0);
+}
+
+/* The DSDT can be large; only its \_S5 package matters here. */
+static void acpi_find_s5(uint64_t dsdt_phys)
+{
+	const uint8_t *h = acpi_map(NULL, dsdt_phys, 36);    /* the SDT header */
+	uint32_t len;
+
+	if (!h || memcmp(h, "DSDT", 4) != 0)
+		return;
+	memcpy(&len, h + 4, sizeof(len));
+	const void *dsdt = len >= 36 ? acpi_map(NULL, dsdt_phys, len) : NULL;
+	if (dsdt && !acpi_s5_parse(dsdt, len, &platform.s5_typa, &platform.s5_typb))
+		platform.have_s5 = true;
 }
 
 void acpi_init(const boot_info_t *boot)
@@ -43,10 +59,13 @@ void acpi_init(const boot_info_t *boot)
 	t = acpi_find(root, xsdt, "FACP");
 	if (t && !acpi_fadt_parse(t, &platform.fadt))
 		platform.have_fadt = true;
+	if (platform.have_fadt && platform.fadt.dsdt_phys)
+		acpi_find_s5(platform.fadt.dsdt_phys);
 	if (!platform.have_madt)
 		panic("acpi: no MADT; cannot find the CPUs and interrupt controllers");
-	klog("acpi: MADT: %u CPUs, %u I/O APICs, local APIC at %#lx%s%s",
+	klog("acpi: MADT: %u CPUs, %u I/O APICs, local APIC at %#lx%s%s%s",
 	     platform.madt.cpu_count, platform.madt.ioapic_count,
 	     platform.madt.lapic_addr, platform.have_hpet ? "; HPET" : "",
-	     platform.have_fadt && platform.fadt.pm_timer_port ? "; PM timer" : "");
+	     platform.have_fadt && platform.fadt.pm_timer_port ? "; PM timer" : "",
+	     platform.have_s5 ? "; S5" : "");
 }

@@ -8,10 +8,11 @@
  *                            mappings stay valid); mmap(MAP_SHARED) maps
  *                            it; unlink removes the name, the object
  *                            lives on while open or mapped.
- *   memory:phys/ADDR/LEN[/uc|/wb]
+ *   memory:phys/ADDR/LEN[/uc|/wb|/wc]
  *                            physical memory outside RAM (device
  *                            registers, frame buffers) for root only;
- *                            mmap maps it uncached (uc, the default) or
+ *                            mmap maps it uncached (uc, the default),
+ *                            write-combining (wc, for frame buffers) or
  *                            write-back. RAM the allocator owns is refused.
  *
  * Named objects are few and looked up by name in a list under one lock.
@@ -20,6 +21,7 @@
 
 #include <abi/errno.h>
 #include <boot.h>
+#include <console.h>
 #include <lib/cmdline.h>
 #include <lib/fmt.h>
 #include <mm.h>
@@ -40,7 +42,8 @@ typedef struct mem_named {
 
 typedef struct mem_phys {
 	uint64_t base, len;
-	bool uncached;
+	unsigned cache;                 /* MMAP_CACHE_* */
+	bool display;                   /* overlaps the boot framebuffer */
 } mem_phys_t;
 
 typedef struct mem_handle {
@@ -113,15 +116,26 @@ static int memory_parse_phys(const char *p, mem_phys_t *out)
 		end = slash + 1 + strlen(slash + 1);
 	if (cmdline_u64_parse(slash + 1, (size_t)(end - slash - 1), &out->len))
 		return -EINVAL;
-	out->uncached = true;
+	out->cache = MMAP_CACHE_UC;
 	if (strcmp(end, "/wb") == 0)
-		out->uncached = false;
+		out->cache = MMAP_CACHE_WB;
+	else if (strcmp(end, "/wc") == 0)
+		out->cache = MMAP_CACHE_WC;
 	else if (*end && strcmp(end, "/uc") != 0)
 		return -EINVAL;
 	if (!out->len || ((out->base | out->len) & (PAGE_SIZE - 1)) ||
 	    out->base + out->len < out->base)
 		return -EINVAL;
 	return 0;
+}
+
+/* Whether [base, base+len) touches the framebuffer the kernel draws on. */
+static bool memory_overlaps_framebuffer(uint64_t base, uint64_t len)
+{
+	const boot_framebuffer_t *fb = &boot_info.fb;
+
+	return boot_info.has_framebuffer && base < fb->addr + (uint64_t)fb->pitch * fb->height &&
+	       fb->addr < base + len;
 }
 
 /* Whether [base, base+len) touches memory the firmware calls usable RAM. */
@@ -148,6 +162,10 @@ static int memory_open(scheme_t *s, const char *path, file_t *f)
 		err = proc_current()->uid != 0 ? -EPERM : memory_parse_phys(path + 5, &h->phys);
 		if (!err && memory_overlaps_ram(h->phys.base, h->phys.len))
 			err = -EPERM;
+		if (!err && memory_overlaps_framebuffer(h->phys.base, h->phys.len)) {
+			h->phys.display = true;
+			fbcon_hand_over(true);
+		}
 	} else {
 		err = memory_open_named(path, f->open_flags, h);
 	}
@@ -179,6 +197,8 @@ static void memory_close(file_t *f)
 	}
 	if (drop)
 		shm_put(drop);
+	if (h->phys.display)
+		fbcon_hand_over(false);
 	kfree(h);
 }
 
@@ -233,7 +253,7 @@ static int memory_mmap(file_t *f, uint64_t offset, uint64_t len, unsigned prot,
 			return -ENXIO;
 		out->obj = NULL;
 		out->phys = h->phys.base + offset;
-		out->cache = h->phys.uncached ? MMAP_CACHE_UC : MMAP_CACHE_WB;
+		out->cache = h->phys.cache;
 		return 0;
 	}
 	uint64_t flags = spin_lock_irqsave(&memory_lock);

@@ -2,12 +2,22 @@
 /*
  * sys: — the system as text, one snapshot per open: `sys:uname`,
  * `sys:meminfo`, `sys:cpus`, `sys:schemes` (the schemes the caller can
- * see), and `sys:` itself lists these names.
+ * see), `sys:framebuffer` (the boot framebuffer's address and layout, for
+ * the display driver; ENOENT without one), and `sys:` itself lists these
+ * names.
+ *
+ * `sys:power` is the one file that takes writes: root writes "poweroff"
+ * or "reboot" (a newline may follow) and the machine does it at once —
+ * init stops the services first (the poweroff and reboot commands ask
+ * init). Reading it lists the two words.
  */
 #include <scheme.h>
 
 #include <abi/errno.h>
 #include <arch/percpu.h>
+#include <boot.h>
+#include <machine.h>
+#include <uaccess.h>
 #include <clock.h>
 #include <mm.h>
 #include <proc.h>
@@ -49,6 +59,21 @@ static void sys_schemes(textbuf_t *b)
 	}
 }
 
+static void sys_framebuffer(textbuf_t *b)
+{
+	const boot_framebuffer_t *fb = &boot_info.fb;
+
+	textbuf_printf(b, "address %#lx\nwidth %u\nheight %u\npitch %u\nbpp %u\n"
+			  "red %u:%u\ngreen %u:%u\nblue %u:%u\n",
+		       fb->addr, fb->width, fb->height, fb->pitch, fb->bpp, fb->red_pos,
+		       fb->red_size, fb->green_pos, fb->green_size, fb->blue_pos, fb->blue_size);
+}
+
+static void sys_power(textbuf_t *b)
+{
+	textbuf_printf(b, "poweroff\nreboot\n");
+}
+
 static const struct {
 	const char *name;
 	void (*fill)(textbuf_t *b);
@@ -57,6 +82,8 @@ static const struct {
 	{ "meminfo", sys_meminfo },
 	{ "cpus", sys_cpus },
 	{ "schemes", sys_schemes },
+	{ "framebuffer", sys_framebuffer },
+	{ "power", sys_power },
 };
 
 static int sys_open(scheme_t *s, const char *path, file_t *f)
@@ -65,8 +92,14 @@ static int sys_open(scheme_t *s, const char *path, file_t *f)
 	size_t n = sizeof(sys_files) / sizeof(sys_files[0]);
 
 	(void)s;
-	if ((f->flags & O_ACCMODE) != O_RDONLY)
+	if (strcmp(path, "power") == 0 && (f->flags & O_ACCMODE) != O_RDONLY) {
+		if (proc_current()->uid != 0)
+			return -EACCES;
+	} else if ((f->flags & O_ACCMODE) != O_RDONLY) {
 		return -EACCES;
+	}
+	if (strcmp(path, "framebuffer") == 0 && !boot_info.has_framebuffer)
+		return -ENOENT;
 	if (!*path) {
 		for (size_t i = 0; i < n; i++)
 			textbuf_printf(&b, "%s\n", sys_files[i].name);
@@ -81,7 +114,29 @@ static int sys_open(scheme_t *s, const char *path, file_t *f)
 	return -ENOENT;
 }
 
-static const scheme_ops_t sys_ops = TEXTFILE_SCHEME_OPS(sys_open);
+/* Only sys:power is ever open for writing (sys_open). */
+static long sys_write(file_t *f, uptr_t buf, size_t len)
+{
+	char word[16] = { 0 };
+
+	(void)f;
+	if (len >= sizeof(word))
+		return -EINVAL;
+	if (copy_from_user(word, buf, len))
+		return -EFAULT;
+	if (len && word[len - 1] == '\n')
+		word[len - 1] = '\0';
+	if (strcmp(word, "poweroff") == 0)
+		machine_power_off();
+	if (strcmp(word, "reboot") == 0)
+		machine_reboot();
+	return -EINVAL;
+}
+
+static const scheme_ops_t sys_ops = {
+	.open = sys_open, .close = textfile_close, .read = textfile_read,
+	.write = sys_write, .seek = textfile_seek, .fstat = textfile_fstat,
+};
 
 void scheme_sys_init(void)
 {

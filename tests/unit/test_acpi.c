@@ -630,6 +630,75 @@ TEST(acpi_fadt_wrong_signature_or_too_short_is_rejected)
 	CHECK_EQ(acpi_fadt_parse(t, &fi), -EINVAL);
 }
 
+TEST(acpi_fadt_gives_the_power_off_registers_and_dsdt)
+{
+	uint8_t *t;
+
+	mem_reset();
+	t = fadt_build(244, 1);
+	put32(t + 40, 0x7fe0000);       /* DSDT */
+	put32(t + 48, 0xb2);            /* SMI_CMD */
+	put8(t + 52, 0xf1);             /* ACPI_ENABLE */
+	put32(t + 68, 0x620);           /* PM1b_CNT_BLK */
+	CHECK_EQ(acpi_fadt_parse(t, &fi), 0);
+	CHECK_EQ(fi.dsdt_phys, 0x7fe0000);
+	CHECK_EQ(fi.smi_cmd_port, 0xb2);
+	CHECK_EQ(fi.acpi_enable, 0xf1);
+	CHECK_EQ(fi.pm1b_cnt_port, 0x620);
+	put64(t + 140, 0x17fe0000);     /* X_DSDT wins */
+	CHECK_EQ(acpi_fadt_parse(t, &fi), 0);
+	CHECK_EQ(fi.dsdt_phys, 0x17fe0000);
+}
+
+/* A DSDT with `aml` after the header. */
+static size_t dsdt_build(uint8_t *buf, const uint8_t *aml, size_t n)
+{
+	memset(buf, 0, 36);
+	memcpy(buf, "DSDT", 4);
+	memcpy(buf + 36, aml, n);
+	return 36 + n;
+}
+
+TEST(acpi_s5_parse_reads_both_sleep_types)
+{
+	/* ... Name(_S5_, Package(4){ 0x05, Zero, Zero, Zero }) */
+	static const uint8_t aml[] = { 0x10, 0x20, 'x', 0x08, '_', 'S', '5', '_', 0x12, 0x08, 0x04,
+				       0x0a, 0x05, 0x00, 0x00, 0x00 };
+	uint8_t buf[128], a = 99, b = 99;
+	size_t len = dsdt_build(buf, aml, sizeof(aml));
+
+	CHECK_EQ(acpi_s5_parse(buf, len, &a, &b), 0);
+	CHECK_EQ(a, 5);
+	CHECK_EQ(b, 0);
+}
+
+TEST(acpi_s5_parse_takes_root_prefix_and_one_op)
+{
+	static const uint8_t aml[] = { 0x08, '\\', '_', 'S', '5', '_', 0x12, 0x06, 0x02, 0x01,
+				       0x0a, 0x07 };
+	uint8_t buf[128], a = 99, b = 99;
+	size_t len = dsdt_build(buf, aml, sizeof(aml));
+
+	CHECK_EQ(acpi_s5_parse(buf, len, &a, &b), 0);
+	CHECK_EQ(a, 1);
+	CHECK_EQ(b, 7);
+}
+
+TEST(acpi_s5_parse_rejects_missing_or_malformed_objects)
+{
+	/* _S5_ used as a method name, a package of non-constants, none, cut short */
+	static const uint8_t method[] = { 0x14, 0x06, '_', 'S', '5', '_', 0x00 };
+	static const uint8_t odd[] = { 0x08, '_', 'S', '5', '_', 0x12, 0x06, 0x02, 0x70, 0x70 };
+	static const uint8_t none[] = { 0x08, '_', 'S', '4', '_', 0x12, 0x04, 0x02, 0x00, 0x00 };
+	static const uint8_t cut[] = { 0x08, '_', 'S', '5', '_', 0x12, 0x04, 0x02, 0x0a };
+	uint8_t buf[128], a, b;
+
+	CHECK_EQ(acpi_s5_parse(buf, dsdt_build(buf, method, sizeof(method)), &a, &b), -ENOENT);
+	CHECK_EQ(acpi_s5_parse(buf, dsdt_build(buf, odd, sizeof(odd)), &a, &b), -ENOENT);
+	CHECK_EQ(acpi_s5_parse(buf, dsdt_build(buf, none, sizeof(none)), &a, &b), -ENOENT);
+	CHECK_EQ(acpi_s5_parse(buf, dsdt_build(buf, cut, sizeof(cut)), &a, &b), -ENOENT);
+}
+
 TEST(acpi_rsdp_to_parsed_tables_end_to_end)
 {
 	const uint64_t list[] = { T2, T3, T4 };

@@ -167,3 +167,41 @@ TEST(sys_schemes_follows_the_namespace)
 	}
 	CHECK_EQ(utest_wait(pid), 0);
 }
+
+TEST(sys_framebuffer_describes_the_boot_display)
+{
+	char buf[512];
+
+	/* QEMU's VGA gives GRUB a linear framebuffer in every boot we test. */
+	CHECK(slurp("sys:framebuffer", buf, sizeof(buf)) > 0);
+	CHECK(strstr(buf, "address 0x") == buf);
+	CHECK(field(buf, "width") >= 640);
+	CHECK(field(buf, "height") >= 400);
+	CHECK(field(buf, "pitch") >= field(buf, "width") * 3);
+	CHECK(field(buf, "bpp") == 32 || field(buf, "bpp") == 24);
+	CHECK(strstr(buf, "\nred ") && strstr(buf, "\ngreen ") && strstr(buf, "\nblue "));
+	CHECK_ERRNO(open("sys:framebuffer", O_WRONLY), EACCES);
+}
+
+TEST(sys_power_takes_only_its_words_and_only_from_root)
+{
+	char buf[64];
+	int status;
+
+	CHECK(slurp("sys:power", buf, sizeof(buf)) > 0);
+	CHECK_STR(buf, "poweroff\nreboot\n");
+	int fd = open("sys:power", O_WRONLY);
+	CHECK(fd >= 0);
+	CHECK_ERRNO(write(fd, "halt", 4), EINVAL);
+	CHECK_ERRNO(write(fd, "poweroffpoweroff", 16), EINVAL);
+	CHECK_ERRNO(write(fd, "", 0), EINVAL);
+	close(fd);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (setuid(1000) != 0)
+			_exit(2);
+		_exit(open("sys:power", O_WRONLY) == -1 && errno == EACCES ? 0 : 1);
+	}
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
