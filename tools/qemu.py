@@ -9,7 +9,8 @@ only when the CPU has vmx/svm and /dev/kvm opens), CMDLINE (extra kernel
 command-line words, passed through QEMU's fw_cfg so the ISO stays the same),
 GRAPHICS=1 (show the framebuffer in a window too).
 
-The serial console is this terminal. In test mode the kernel leaves through
+The serial console is this terminal (Ctrl-C reaches Tessera; Ctrl-A X
+quits QEMU; piped input is typed into Tessera's console). In test mode the kernel leaves through
 isa-debug-exit, which QEMU reports as (value << 1) | 1: the kernel writes
 0x10 for passed (33) and 0x11 for failed (35), mapped back here to 0 and 1.
 For the test harness any other status (QEMU could not start, the machine
@@ -59,14 +60,21 @@ def first_existing(paths, what):
 
 
 def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
-                 cmdline="", vars_dir=None, serial="stdio", extra=()):
+                 cmdline="", vars_dir=None, serial="stdio", extra=(), no_reboot=True):
     """The QEMU argv. With firmware=uefi, vars_dir receives a fresh copy
     of the OVMF variable store (OVMF writes to it; runs must not share)."""
     cmd = ["qemu-system-x86_64", "-machine", "q35", "-m", str(mem),
-           "-smp", str(smp), "-no-reboot", "-display", "none",
+           "-smp", str(smp), "-display", "none",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            "-drive", f"file={iso},media=cdrom,format=raw,if=ide,readonly=on",
-           "-boot", "d", "-serial", serial]
+           "-boot", "d"]
+    if serial == "console":
+        # A person at the terminal: Ctrl-C goes to Tessera (signal=off),
+        # Ctrl-A X quits and Ctrl-A C reaches the QEMU monitor (mux).
+        cmd += ["-chardev", "stdio,id=con0,mux=on,signal=off",
+                "-serial", "chardev:con0", "-mon", "chardev=con0,mode=readline"]
+    else:
+        cmd += ["-serial", serial]
     if accel == "kvm":
         cmd += ["-accel", "kvm", "-cpu", "host"]
     else:
@@ -80,6 +88,8 @@ def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
                 "-drive", f"if=pflash,format=raw,unit=1,file={vars_copy}"]
     elif firmware != "bios":
         sys.exit(f"qemu.py: FIRMWARE must be bios or uefi, not '{firmware}'")
+    if no_reboot:       # a reset ends QEMU (tests, piped runs)
+        cmd += ["-no-reboot"]
     if cmdline:
         cmd += ["-fw_cfg", f"name=opt/tessera/cmdline,string={cmdline}"]
     return cmd + list(extra)
@@ -161,7 +171,8 @@ def main():
             extra += ["-s", "-S"]
         cmd = qemu_command(args.iso, smp, mem, firmware, accel,
                            env.get("CMDLINE", ""), tmp,
-                           "mon:stdio" if interactive else "stdio", extra)
+                           "console" if interactive else "stdio", extra,
+                           no_reboot=not interactive)
         if args.debug:
             gdbinit = os.path.join(os.path.dirname(args.iso), "gdbinit")
             with open(gdbinit, "w") as f:
