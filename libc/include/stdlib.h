@@ -122,6 +122,13 @@ int mkostemps(char *template, int suffix_len, int flags);
 char *mkdtemp(char *template);
 char *realpath(const char *restrict path, char *restrict resolved);
 
+/* --- pseudo-terminals (libc/src/io/pty.c; the pty: scheme) ---------------- */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t size);
+
 /* --- multibyte characters ------------------------------------------------- */
 int mblen(const char *s, size_t n);
 int mbtowc(wchar_t *restrict wc, const char *restrict s, size_t n);

@@ -16,7 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-int __tty_set_ctty(int fd);
+int __tty_set_ctty(int fd, int steal);
 
 static int ioctl_nonblock(int fd, const int *on)
 {
@@ -94,7 +94,7 @@ int ioctl(int fd, unsigned long request, ...)
 	case TIOCGSID:
 		return ioctl_getpgrp(fd, arg, tcgetsid);
 	case TIOCSCTTY:
-		return __tty_set_ctty(fd);
+		return __tty_set_ctty(fd, (int)(uintptr_t)arg);
 	case FIONBIO:
 		return ioctl_nonblock(fd, arg);
 	case FIOCLEX:

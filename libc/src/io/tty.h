@@ -1,34 +1,42 @@
 // SPDX-License-Identifier: MIT
 /*
- * The terminal protocol between libc and whatever serves a terminal (the
- * pty daemon, later): see libc/src/io/termios.c. This is the record read
- * from and written to a descriptor's "termios" handle; it belongs in
- * abi/ once a server uses it.
+ * libc's side of the terminal protocol (abi/tty.h): the record travels
+ * with abi_termios_t and abi_winsize_t, which are struct termios and
+ * struct winsize byte for byte, so converting is a copy; the asserts
+ * keep the two in step.
  */
 #pragma once
 
-#include <stdint.h>
+#include <abi/tty.h>
+#include <stddef.h>
+#include <string.h>
 #include <termios.h>
 
-/* tty_record_t.op: what a write asks for (reads ignore it). */
-#define TTY_SET_TERMIOS  0x01u  /* take termios (arg: TCSANOW/TCSADRAIN/TCSAFLUSH) */
-#define TTY_SET_WINSIZE  0x02u  /* take winsize (and signal SIGWINCH) */
-#define TTY_SET_PGRP     0x04u  /* take pgrp as the foreground group */
-#define TTY_DRAIN        0x08u  /* return once output is transmitted */
-#define TTY_FLUSH        0x10u  /* arg: TCIFLUSH/TCOFLUSH/TCIOFLUSH */
-#define TTY_FLOW         0x20u  /* arg: TCOOFF/TCOON/TCIOFF/TCION */
-#define TTY_BREAK        0x40u  /* arg: tcsendbreak's duration */
-#define TTY_SET_CTTY     0x80u  /* make it the caller's controlling terminal */
+_Static_assert(sizeof(struct termios) == sizeof(abi_termios_t), "same layout");
+_Static_assert(offsetof(struct termios, c_cc) == offsetof(abi_termios_t, cc), "same layout");
+_Static_assert(offsetof(struct termios, c_ispeed) == offsetof(abi_termios_t, ispeed),
+	       "same layout");
+_Static_assert(sizeof(struct winsize) == sizeof(abi_winsize_t), "same layout");
 
-typedef struct tty_record {
-	uint32_t op;
-	uint32_t arg;
-	struct termios termios;
-	struct winsize winsize;
-	int32_t pgrp;           /* foreground process group */
-	int32_t sid;            /* session it controls, 0 if none */
-	uint32_t reserved[2];
-} tty_record_t;
+static inline void tty_termios_to_abi(abi_termios_t *out, const struct termios *t)
+{
+	memcpy(out, t, sizeof(*out));
+}
 
-_Static_assert(sizeof(struct termios) == 60, "Linux's struct termios");
-_Static_assert(sizeof(tty_record_t) == 92, "tty_record_t is a wire format");
+static inline void tty_termios_from_abi(struct termios *out, const abi_termios_t *t)
+{
+	memcpy(out, t, sizeof(*out));
+}
+
+static inline void tty_winsize_to_abi(abi_winsize_t *out, const struct winsize *ws)
+{
+	memcpy(out, ws, sizeof(*out));
+}
+
+static inline void tty_winsize_from_abi(struct winsize *out, const abi_winsize_t *ws)
+{
+	memcpy(out, ws, sizeof(*out));
+}
+
+/* Reads fd's terminal record; 0 or -errno (ENOTTY for non-terminals). */
+long __tty_get(int fd, tty_record_t *rec);
