@@ -33,6 +33,7 @@ include kernel/kernel.mk
 include tests/unit/unit.mk
 include user/user.mk
 include user/programs.mk
+include user/init/init.mk
 include bench/bench.mk
 include daemons/daemons.mk
 include libc/sysroot.mk

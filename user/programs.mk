@@ -98,3 +98,6 @@ $(INITFS): $(CMD_BINS) $(wildcard tests/*/run.sh tests/*/*.t)
 # flags by tests/unit/unit.mk's rules).
 SH_HOST_LOGIC := $(patsubst %.c,$(BUILD)/host/%.o,$(filter-out user/sh/main.c,$(sort $(wildcard user/sh/*.c))))
 $(filter $(BUILD)/host/tests/test_sh%,$(UNIT_TESTS)): $(SH_HOST_LOGIC)
+# The shell is POSIX code that uses a few GNU/BSD additions (pipe2).
+$(SH_HOST_LOGIC) $(patsubst tests/unit/%.c,$(BUILD)/host/tests/unit/%.o,$(wildcard tests/unit/test_sh*.c)): \
+	HOST_CFLAGS += -D_GNU_SOURCE

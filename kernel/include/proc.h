@@ -110,8 +110,8 @@ void signal_raise_fault(trap_frame_t *frame, int sig);
 /* Sends sig to process p (proc_tree_lock held), with the side effects of
  * stop and continue signals. */
 void job_signal_locked(process_t *p, int sig);
-/* Sends sig to every process of group pgid (all but init and the caller
- * first, then the caller, when pgid is -1) the caller may signal. */
+/* Sends sig to every process of group pgid the caller may signal (the
+ * caller last), or with pgid -1 to every one but init and the caller. */
 int job_signal_group(int pgid, int sig);
 /* On the way to user mode: stop here while the process is stopped. */
 void job_park_if_stopped(void);

@@ -103,8 +103,9 @@ int job_signal_group(int pgid, int sig)
 		if (sig)
 			job_signal_locked(p, sig);
 	}
-	/* The caller last, so the others are reached even if it dies of it. */
-	if (self->pgid == pgid || pgid == -1) {
+	/* The caller last, so the others are reached even if it dies of it;
+	 * -1 leaves the caller out, as Linux does. */
+	if (self->pgid == pgid && pgid != -1) {
 		found++;
 		allowed++;
 		if (sig)

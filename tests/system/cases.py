@@ -64,7 +64,7 @@ def userspace_case(firmware, smp, mem="512M", name=None):
     """init runs every test program in user/tests/ and exits with the result."""
     return Case(
         name=name or f"userspace_{firmware}_{smp}cpu", firmware=firmware, smp=smp, mem=mem,
-        cmdline="test", expect_exit="pass", timeout=600,
+        cmdline="test -- all", expect_exit="pass", timeout=600,
         expect=[r"init: started /bin/init as pid 1", r"init: Tessera userspace is up",
                 r"init: \d+ passed, 0 failed",
                 r"kernel: init \(pid 1\) exited with status 0"],

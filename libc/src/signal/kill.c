@@ -3,7 +3,7 @@
  * Sending signals: kill, killpg, sigqueue.
  *
  * The kernel's kill takes every POSIX target: a pid, 0 (the caller's
- * process group), -1 (every process it may signal but init) and -pgid.
+ * process group), -1 (every process it may signal but init and itself) and -pgid.
  *
  * sigqueue cannot carry its value (the kernel passes no siginfo): it
  * sends the plain signal.
