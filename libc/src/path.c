@@ -12,6 +12,12 @@
  * difference from POSIX, where "link/.." means the parent of the link's
  * target: here it is the directory holding the link (docs/libc.md).
  *
+ * A few names under /dev that portable programs expect are schemes here,
+ * and the file URL of such a name becomes that scheme's URL: /dev/null
+ * (null:), /dev/zero (zero:), /dev/random and /dev/urandom (rand:),
+ * /dev/tty (pty:tty, the caller's controlling terminal) and /dev/console
+ * (pty:console). There is no /dev directory to list.
+ *
  * The working directory lives in the kernel (SYS_chdir/SYS_getcwd store
  * it as a URL, so it survives exec); libc asks for it each time a
  * relative path needs it, which keeps threads and children consistent
@@ -97,6 +103,28 @@ static bool path_is_hierarchical(const char *url)
 	return colon && colon[1] == '/';
 }
 
+static const struct {
+	const char *file, *device;
+} path_devices[] = {
+	{ "file:/dev/null", "null:" },
+	{ "file:/dev/zero", "zero:" },
+	{ "file:/dev/random", "rand:" },
+	{ "file:/dev/urandom", "rand:" },
+	{ "file:/dev/tty", "pty:tty" },
+	{ "file:/dev/console", "pty:console" },
+};
+
+/* A canonical file: URL naming a device becomes the device's URL. */
+static const char *path_device(const char *url)
+{
+	if (!url || strncmp(url, "file:/dev/", 10) != 0)
+		return url;
+	for (size_t i = 0; i < sizeof(path_devices) / sizeof(path_devices[0]); i++)
+		if (strcmp(url, path_devices[i].file) == 0)
+			return path_devices[i].device;
+	return url;
+}
+
 const char *__libc_url(const char *path, char *url, size_t size)
 {
 	return __libc_url_at(AT_FDCWD, path, url, size);
@@ -117,7 +145,7 @@ const char *__libc_url_at(int dirfd, const char *path, char *url, size_t size)
 	if (__libc_path_has_scheme(path))
 		return path;
 	if (path[0] == '/')
-		return path_join("file:", path, url, size);
+		return path_device(path_join("file:", path, url, size));
 	long r = dirfd == AT_FDCWD ? sys_getcwd((long)base, sizeof(base))
 				   : sys_fpath(dirfd, (long)base, sizeof(base));
 	if (r < 0) {
@@ -128,5 +156,5 @@ const char *__libc_url_at(int dirfd, const char *path, char *url, size_t size)
 		errno = dirfd == AT_FDCWD ? ENOENT : ENOTDIR;
 		return NULL;
 	}
-	return path_join(base, path, url, size);
+	return path_device(path_join(base, path, url, size));
 }

@@ -445,3 +445,32 @@ TEST(dot_dot_and_extra_slashes_resolve)
 	CHECK_EQ(chdir(old), 0);
 	remove_dir();
 }
+
+TEST(dev_null_zero_and_urandom_work_by_their_usual_names)
+{
+	char buf[16];
+	int fd = open("/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+	CHECK(fd >= 0);
+	CHECK_EQ(write(fd, "gone", 4), 4);
+	close(fd);
+	fd = open("/dev/null", O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 0);
+	close(fd);
+	fd = open("/dev/zero", O_RDONLY);
+	CHECK(fd >= 0);
+	memset(buf, 'x', sizeof(buf));
+	CHECK_EQ(read(fd, buf, sizeof(buf)), (long)sizeof(buf));
+	for (size_t i = 0; i < sizeof(buf); i++)
+		CHECK_EQ(buf[i], 0);
+	close(fd);
+	fd = open("/dev/urandom", O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, buf, sizeof(buf)), (long)sizeof(buf));
+	close(fd);
+	FILE *f = fopen("/dev/null", "w");
+	CHECK(f != NULL);
+	CHECK(fprintf(f, "x") == 1);
+	CHECK_EQ(fclose(f), 0);
+}

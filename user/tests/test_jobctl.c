@@ -29,7 +29,8 @@ static void on_usr1(int sig)
 		_exit(3);
 }
 
-/* A child that reports each SIGUSR1 on the pipe and otherwise waits. */
+/* A child that reports each SIGUSR1 on the pipe and otherwise waits;
+ * returns once its handler is installed. */
 static pid_t spawn_reporter(int *read_end)
 {
 	int p[2];
@@ -41,10 +42,17 @@ static pid_t spawn_reporter(int *read_end)
 		close(p[0]);
 		report_fd = p[1];
 		signal(SIGUSR1, on_usr1);
+		if (write(p[1], "r", 1) != 1)   /* the handler is in place */
+			_exit(5);
 		for (;;)
 			pause();
 	}
 	close(p[1]);
+	char ready;
+	if (read(p[0], &ready, 1) != 1) {
+		close(p[0]);
+		return -1;
+	}
 	*read_end = p[0];
 	return pid;
 }
