@@ -417,6 +417,7 @@ int acpi_fadt_parse(const void *fadt, acpi_fadt_info_t *out)
 	out->smi_cmd_port = f.smi_cmd;
 	out->acpi_enable = f.acpi_enable;
 	out->dsdt_phys = f.x_dsdt ? f.x_dsdt : f.dsdt;
+	out->cmos_century = f.century;
 	out->reset_space = f.reset_reg.space_id;
 	out->reset_addr = f.reset_reg.address;
 	out->reset_value = f.reset_value;

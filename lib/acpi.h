@@ -99,6 +99,7 @@ typedef struct acpi_fadt_info {
 	uint32_t smi_cmd_port;  /* 0: ACPI mode cannot be switched (always on) */
 	uint8_t acpi_enable;    /* the value written to smi_cmd to enter ACPI mode */
 	uint64_t dsdt_phys;     /* X_DSDT if present, else DSDT; 0: none */
+	uint8_t cmos_century;   /* CMOS register of the RTC's century; 0: none */
 } acpi_fadt_info_t;
 
 /*

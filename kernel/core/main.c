@@ -116,6 +116,7 @@ void kmain(uint32_t magic, uint64_t mbi_phys)
 
 	acpi_init(&boot_info);
 	clock_init();
+	clock_realtime_init();
 	kmain_interrupts();
 	smp_init();
 	klog("mm: %lu of %lu pages free", pmm_free_pages(), pmm_total_pages());

@@ -188,12 +188,11 @@ long sys_nanosleep(const syscall_args_t *a)
 
 long sys_clock_gettime(const syscall_args_t *a)
 {
-	uint64_t ns = clock_ns();
 	abi_timespec_t ts;
 
 	if (a->a[0] != CLOCK_MONOTONIC && a->a[0] != CLOCK_REALTIME)
 		return -EINVAL;
-	/* No RTC yet: the realtime clock counts from boot as well. */
+	uint64_t ns = a->a[0] == CLOCK_REALTIME ? clock_realtime_ns() : clock_ns();
 	ts.sec = (int64_t)(ns / 1000000000);
 	ts.nsec = (int64_t)(ns % 1000000000);
 	return copy_to_user(uptr(a->a[1]), &ts, sizeof(ts));

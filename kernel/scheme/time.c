@@ -11,7 +11,9 @@
  * Armed timers sit in one list sorted by deadline; CPU 0's timer tick
  * fires the due ones (time_tick), so an event queue hears of a deadline
  * within a tick; a blocked read sleeps until the deadline itself.
- * There is no RTC yet: realtime counts from boot like monotonic.
+ * Realtime is monotonic plus the offset read from the RTC at boot
+ * (kernel/core/realtime.c); a realtime deadline is kept as the monotonic
+ * one it becomes.
  */
 #include <scheme.h>
 
@@ -131,7 +133,7 @@ static long time_read(file_t *f, uptr_t buf, size_t len)
 	t->deadline_ns = 0;
 	t->fired = false;
 	spin_unlock_irqrestore(&time_lock, flags);
-	uint64_t now = clock_ns();
+	uint64_t now = t->clock == CLOCK_REALTIME ? clock_realtime_ns() : clock_ns();
 	ts.sec = (int64_t)(now / 1000000000);
 	ts.nsec = (int64_t)(now % 1000000000);
 	return copy_to_user(buf, &ts, sizeof(ts)) ?: (long)sizeof(ts);
@@ -149,6 +151,9 @@ static long time_write(file_t *f, uptr_t buf, size_t len)
 	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000 || ts.sec > 18000000000ll)  /* ns fit in 64 bits */
 		return -EINVAL;
 	uint64_t deadline = (uint64_t)ts.sec * 1000000000 + (uint64_t)ts.nsec;
+	if (t->clock == CLOCK_REALTIME)         /* as a monotonic deadline */
+		deadline = deadline > clock_realtime_offset_ns()
+				   ? deadline - clock_realtime_offset_ns() : 1;
 	uint64_t flags = spin_lock_irqsave(&time_lock);
 	time_unlink_locked(t);
 	t->fired = false;

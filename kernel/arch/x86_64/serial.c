@@ -24,7 +24,9 @@ void serial_init(void)
 	outb(COM1 + UART_DATA, 1);        /* 115200 baud */
 	outb(COM1 + UART_IER, 0);
 	outb(COM1 + UART_LCR, 0x03);      /* 8N1 */
-	outb(COM1 + UART_FCR, 0xc7);      /* FIFOs on, cleared */
+	/* FCR is left alone: switching the FIFOs on empties them (in QEMU
+	 * too), which would drop the byte typed-ahead input already put in
+	 * the receiver before we got here; seriald reads it. */
 	outb(COM1 + UART_MCR, 0x0b);
 	/* A missing UART reads back 0xff. */
 	serial_present = inb(COM1 + UART_LSR) != 0xff;
