@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 import qemu  # noqa: E402
 import cases  # noqa: E402
+import console  # noqa: E402
 
 SUMMARY = re.compile(r"^(?:\S+: )?(\d+) passed, (\d+) failed")
 
@@ -151,6 +152,11 @@ def run_system(iso, only, tally):
                 diff.append(f"{len(na)} vs {len(nb)} lines")
             tally.record(f"system/same_log_{a}_{b}", not diff,
                          "; ".join(diff[:3]))
+    # The person-at-the-console scenarios (tools/console.py): one boot of
+    # the normal system each, driven through the serial terminal.
+    console_only = [n for n in only if n.startswith("console/")] if only else []
+    if not only or console_only:
+        console.run_scenarios(iso, console_only, tally.record, logdir)
 
 
 def main():
