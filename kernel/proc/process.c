@@ -118,9 +118,22 @@ int proc_remove_thread(process_t *p, thread_t *t)
 	return left;
 }
 
-static char proc_state_letter(const process_t *p)
+/*
+ * Z zombie, T stopped, R if any thread runs or is runnable, else S (every
+ * thread waits). Thread states are read without their locks: a snapshot.
+ */
+static char proc_state_letter(process_t *p)
 {
-	return p->state == PROC_ZOMBIE ? 'Z' : 'R';
+	if (p->state == PROC_ZOMBIE)
+		return 'Z';
+	if (p->stopped)
+		return 'T';
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	bool running = !p->threads;
+	for (thread_t *t = p->threads; t && !running; t = t->proc_next)
+		running = __atomic_load_n(&t->state, __ATOMIC_RELAXED) != THREAD_BLOCKED;
+	spin_unlock_irqrestore(&p->lock, flags);
+	return running ? 'R' : 'S';
 }
 
 void proc_list_text(textbuf_t *b)

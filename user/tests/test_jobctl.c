@@ -14,7 +14,9 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -328,4 +330,39 @@ TEST(a_user_cannot_signal_another_users_process)
 	CHECK_EQ(waitpid(victim, &status, WNOHANG), 0);
 	CHECK_EQ(kill(victim, SIGKILL), 0);
 	CHECK_EQ(waitpid(victim, &status, 0), victim);
+}
+
+/* The "state X" line of proc:PID/status, or '?'. */
+static char proc_state_of(pid_t pid)
+{
+	char url[64], text[512];
+	snprintf(url, sizeof(url), "proc:%d/status", pid);
+	FILE *f = fopen(url, "r");
+	if (!f)
+		return '?';
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	const char *s = strstr(text, "\nstate ");
+	return s ? s[7] : '?';
+}
+
+TEST(proc_shows_stopped_and_sleeping_processes)
+{
+	int fd, status;
+	pid_t pid = spawn_reporter(&fd);
+
+	CHECK(pid > 0);
+	char st = proc_state_of(pid);
+	for (int i = 0; i < 6000 && st != 'S'; i++) {   /* until it is in pause() */
+		usleep(10000);
+		st = proc_state_of(pid);
+	}
+	CHECK_EQ(st, 'S');
+	CHECK_EQ(kill(pid, SIGSTOP), 0);
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	CHECK_EQ(proc_state_of(pid), 'T');
+	CHECK_EQ(kill(pid, SIGKILL), 0);
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	close(fd);
 }
