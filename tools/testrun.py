@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 import qemu  # noqa: E402
 import cases  # noqa: E402
 import console  # noqa: E402
+import test_vt  # noqa: E402
 
 SUMMARY = re.compile(r"^(?:\S+: )?(\d+) passed, (\d+) failed")
 
@@ -157,6 +158,9 @@ def run_system(iso, only, tally):
     console_only = [n for n in only if n.startswith("console/")] if only else []
     if not only or console_only:
         console.run_scenarios(iso, console_only, tally.record, logdir)
+    # The framebuffer terminal with the PS/2 keyboard (tests/system/test_vt.py).
+    if not only or any(n.startswith("vt/") for n in only):
+        test_vt.run(iso, logdir, tally.record)
 
 
 def main():

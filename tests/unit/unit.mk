@@ -21,7 +21,11 @@ $(BUILD)/host/tests/%: $(BUILD)/host/tests/unit/%.o $(UNIT_FW_OBJ) $(LIB_HOST_OB
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) $^ -o $@
 
--include $(LIB_HOST_OBJS:.o=.d) $(UNIT_FW_OBJ:.o=.d)
+# Every host object's header dependencies (tests, daemons' logic, lib/),
+# so a changed ABI header rebuilds what includes it.
+-include $(LIB_HOST_OBJS:.o=.d) $(UNIT_FW_OBJ:.o=.d) \
+	$(patsubst tests/unit/%.c,$(BUILD)/host/tests/unit/%.d,$(UNIT_SRCS)) \
+	$(patsubst %.c,$(BUILD)/host/%.d,$(wildcard daemons/*/*.c drivers/*/*.c libscheme/*.c user/sh/*.c))
 
 # tests/unit/test_libc_time.c compares libc's calendar code (libc/src/time,
 # built freestanding against libc's headers with its public names renamed

@@ -12,8 +12,7 @@
 INIT_LOGIC      := $(addprefix user/init/,conf.c order.c restart.c plan.c)
 INIT_HOST_LOGIC := $(patsubst %.c,$(BUILD)/host/%.o,$(INIT_LOGIC))
 
-$(filter-out %/test_init_getty,$(filter $(BUILD)/host/tests/test_init%,$(UNIT_TESTS))): \
-	$(INIT_HOST_LOGIC)
+$(BUILD)/host/tests/test_init_conf $(BUILD)/host/tests/test_init_policy: $(INIT_HOST_LOGIC)
 
 $(BUILD)/host/tests/unit/test_init_conf.o: \
 	HOST_CFLAGS += -DINIT_CONF_FILE='"$(CURDIR)/user/initfs/etc/init.conf"'

@@ -12,7 +12,7 @@
  * is taken from the terminal. If the terminal refuses the raw mode,
  * edit_read falls back to a plain line read (the terminal's own editing).
  *
- * Keys, history and Tab completion are described in docs/shell-editing.md.
+ * Keys, history and Tab completion are described in docs/shell.md ("Line editing").
  * The editing logic is a pure core (edit_core.h, complete.h) that turns
  * input bytes into output bytes; this interface is the thin part around it
  * that does read, write and tcsetattr.

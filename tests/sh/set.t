@@ -1,0 +1,25 @@
+# set and its options.
+check 'set -u on an unset variable' 'set -u; echo $nope; echo after' '' 2 'sh: 1: nope: parameter not set'
+check 'set -u allows defaults' 'set -u; echo ${nope-fine}' 'fine'
+check 'set -u allows $@' 'set -u; set --; echo "$@" end' 'end'
+check 'set -u in arithmetic' 'set -u; echo $((nope + 1))' '' 2 'sh: 1: nope: parameter not set'
+check 'set -x traces' 'set -x; echo hi; x=1' 'hi' 0 '+ echo hi
++ x=1'
+check 'set -x quotes' "set -x; echo 'a b' \"\"" 'a b ' 0 "+ echo 'a b' ''"
+check 'PS4' 'PS4=">> "; set -x; : go' '' 0 '>> : go'
+check 'set +x' 'set -x; set +x; echo quiet' 'quiet' 0 '+ set +x'
+check 'set -n does not run' "\"\$SH\" -n -c 'echo no'; echo \$?" '0'
+check 'set -n still checks syntax' "\"\$SH\" -n -c 'if'; echo \$?" '2' 0 'sh: 1: syntax error: end of file unexpected (expecting "then")'
+check 'set -v echoes input' "printf 'echo v\n' > s; \"\$SH\" -v s" 'v' 0 'echo v'
+check 'set -f' 'set -f; echo /*' '/*'
+check 'set -o lists options' 'set -o | grep -c "^errexit *off"' '1'
+check 'set +o gives commands' 'set -e; set +o | grep errexit' 'set -o errexit'
+check 'set -o name' 'set -o noglob; echo /*' '/*'
+check 'set -a exports' 'set -a; v=exported; sh -c "echo \$v"' 'exported'
+check 'set prints variables' 'zz_var="a b"; set | grep "^zz_var="' "zz_var='a b'"
+check 'set -- with options' 'set -- -x -e; echo $1 $2' '-x -e'
+check 'set - ends options' 'set - a b; echo $#' '2'
+check 'bad option' 'set -Z; echo no' '' 2 'sh: 1: set: -Z: invalid option'
+check 'bad long option' 'set -o nope; echo no' '' 2 'sh: 1: set: nope: invalid option'
+check '$- reflects options' 'set -u; case $- in *u*) echo has-u;; esac' 'has-u'
+check 'sh -c options' "\"\$SH\" -u -c 'echo \$x' 2>e; echo \$?" '2'
