@@ -282,6 +282,10 @@ static void ldisc_to_raw(ldisc_t *ld)
 /* Entering canonical mode: lines end at each newline or VEOL; the rest is being edited. */
 static void ldisc_to_canonical(ldisc_t *ld)
 {
+	/* A full raw buffer leaves no room for the line's end: drop its last
+	 * byte, so canonical input always keeps one. */
+	if (ld->in_len >= LDISC_IN_MAX)
+		ld->in_len = LDISC_IN_MAX - 1;
 	ld->in_ready = 0;
 	for (size_t i = 0; i < ld->in_len; i++) {
 		uint8_t c = ld->in[i];

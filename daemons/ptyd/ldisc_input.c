@@ -47,7 +47,7 @@ static bool ldisc_store(ldisc_t *ld, uint8_t c, uint8_t mark)
 {
 	bool ends_line = mark != 0;
 
-	if (!ldisc_input_room(ld))
+	if (!ldisc_input_room(ld) || ld->in_len >= LDISC_IN_MAX)
 		return false;
 	if (ldisc_canonical(ld) && !ends_line && ld->in_len >= LDISC_IN_MAX - 1) {
 		if (ld->t.iflag & IMAXBEL)

@@ -51,6 +51,10 @@ static long pty_open_master(pty_state_t *st, scheme_call_t *c, const char *name,
 
 	if (name && !(flags & O_CREAT))
 		return pty_pair_find(st, name) ? -EEXIST : -ENOENT;
+	/* Named terminals are the consoles, on which getty starts root
+	 * shells: only root may create one. */
+	if (name && c->uid != 0)
+		return -EACCES;
 	p = pty_pair_create(st, name, c, &err);
 	if (!p)
 		return err;

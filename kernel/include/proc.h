@@ -56,6 +56,9 @@ typedef struct process {
 	 * their way back to user mode until SIGCONT or SIGKILL. */
 	volatile bool stopped;
 	waitq_t job_stop_waiters;
+	/* Bumped by every SIGCONT: a stop dequeued before a SIGCONT that
+	 * came meanwhile does not happen (jobctl.c). */
+	volatile uint64_t job_cont_gen;
 
 	fd_table_t fds;
 	volatile uint64_t ns_mask;      /* schemes it can see: a bit per scheme id */
@@ -115,8 +118,9 @@ void job_signal_locked(process_t *p, int sig);
 int job_signal_group(int pgid, int sig);
 /* On the way to user mode: stop here while the process is stopped. */
 void job_park_if_stopped(void);
-/* A default stop action: the process stops, the parent is told. */
-void job_stop(int sig);
+/* A default stop action: the process stops, the parent is told — unless a
+ * SIGCONT came since cont_gen was read (before the stop was dequeued). */
+void job_stop(int sig, uint64_t cont_gen);
 
 /* Text for the proc: scheme. */
 struct textbuf;

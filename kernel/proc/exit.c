@@ -202,8 +202,9 @@ static bool wait_gen_changed(void *arg)
 {
 	wait_gen_t *g = arg;
 
-	return __atomic_load_n(&g->p->child_events, __ATOMIC_ACQUIRE) != g->seen ||
-	       thread_current()->sigpending;
+	/* Signals are waitq_wait's to notice, and only deliverable ones: a
+	 * blocked pending signal must not end every wait at once. */
+	return __atomic_load_n(&g->p->child_events, __ATOMIC_ACQUIRE) != g->seen;
 }
 
 int proc_waitpid(int pid, uint64_t status_uaddr, int options)

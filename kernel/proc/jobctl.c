@@ -55,6 +55,7 @@ static void job_continue_locked(process_t *p, bool report)
 
 	job_discard_locked(p, STOP_SIGNALS);
 	p->stopped = false;
+	p->job_cont_gen++;
 	spin_unlock_irqrestore(&p->lock, flags);
 	if (!was_stopped)
 		return;
@@ -65,14 +66,15 @@ static void job_continue_locked(process_t *p, bool report)
 
 void job_signal_locked(process_t *p, int sig)
 {
-	if (sig == SIGCONT || sig == SIGKILL) {
-		job_continue_locked(p, sig == SIGCONT);
-	} else if (STOP_SIGNALS & SIG_BIT(sig)) {
+	if (STOP_SIGNALS & SIG_BIT(sig)) {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
 		job_discard_locked(p, SIG_BIT(SIGCONT));
 		spin_unlock_irqrestore(&p->lock, flags);
 	}
+	/* Pending first, so a thread woken from a stop finds SIGKILL there. */
 	signal_send_process(p, sig);
+	if (sig == SIGCONT || sig == SIGKILL)
+		job_continue_locked(p, sig == SIGCONT);
 }
 
 /* Whether the caller may signal p (POSIX: same user, or root; SIGCONT
@@ -151,12 +153,12 @@ void job_park_if_stopped(void)
 		waitq_wait_signals_held(&p->job_stop_waiters, job_may_run, p);
 }
 
-void job_stop(int sig)
+void job_stop(int sig, uint64_t cont_gen)
 {
 	process_t *p = proc_current();
 	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
 	uint64_t pflags = spin_lock_irqsave(&p->lock);
-	bool stops = !p->stopped && !p->exiting;
+	bool stops = !p->stopped && !p->exiting && p->job_cont_gen == cont_gen;
 
 	if (stops)
 		p->stopped = true;

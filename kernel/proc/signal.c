@@ -151,7 +151,10 @@ void signal_deliver(trap_frame_t *f)
 	job_park_if_stopped();
 	if (p->exiting)
 		uthread_exit();
-	while ((sig = signal_dequeue(t, p))) {
+	for (;;) {
+		uint64_t cont_gen = __atomic_load_n(&p->job_cont_gen, __ATOMIC_ACQUIRE);
+		if (!(sig = signal_dequeue(t, p)))
+			break;
 		uint64_t flags = spin_lock_irqsave(&p->lock);
 		abi_sigaction_t act = p->sigactions[sig];
 		if (act.flags & SA_RESETHAND)
@@ -161,7 +164,7 @@ void signal_deliver(trap_frame_t *f)
 		if (ignored)
 			continue;
 		if (sig == SIGSTOP || (act.handler == SIG_DFL && (DEFAULT_STOP & SIG_BIT(sig)))) {
-			job_stop(sig);
+			job_stop(sig, cont_gen);
 			if (p->exiting)
 				uthread_exit();
 			continue;

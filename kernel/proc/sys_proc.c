@@ -356,6 +356,17 @@ static bool proc_group_in_session_locked(int pgid, int sid)
 	return false;
 }
 
+/* Whether any live process is in group pgid; tree lock held. */
+static bool proc_group_exists_locked(int pgid)
+{
+	for (int pid = 1; pid < PROC_PID_LIMIT; pid++) {
+		process_t *q = proc_find_locked(pid);
+		if (q && q->pgid == pgid && q->state != PROC_ZOMBIE)
+			return true;
+	}
+	return false;
+}
+
 long sys_setpgid(const syscall_args_t *a)
 {
 	process_t *p = proc_current();
@@ -383,7 +394,8 @@ long sys_setsid(const syscall_args_t *a)
 	(void)a;
 	process_t *p = proc_current();
 	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
-	int err = p->pgid == p->pid ? -EPERM : 0;
+	/* POSIX: not a group leader, and no group may already bear its id. */
+	int err = p->pgid == p->pid || proc_group_exists_locked(p->pid) ? -EPERM : 0;
 
 	if (!err)
 		p->sid = p->pgid = p->pid;

@@ -525,6 +525,25 @@ TEST(ldisc_raw_input_full_stops_taking_bytes)
 	CHECK(ldisc_input_room(&ld));
 }
 
+TEST(ldisc_full_raw_buffer_switched_to_canonical_stays_in_bounds)
+{
+	static char big[LDISC_IN_MAX];
+	abi_termios_t t;
+	int sig;
+
+	ld_begin();
+	t = ld.t;
+	ld_raw();
+	memset(big, 'z', sizeof(big));
+	CHECK_EQ(ldisc_receive(&ld, (const uint8_t *)big, sizeof(big), &sig), LDISC_IN_MAX);
+	ldisc_set_termios(&ld, &t);             /* canonical again */
+	CHECK(ld.in_len < LDISC_IN_MAX);
+	ld_type("\n");                          /* the line still ends */
+	CHECK(ld.in_len <= LDISC_IN_MAX);
+	CHECK_EQ(ld.in_ready, ld.in_len);
+	CHECK_EQ(ld.in_mark[0], 0);
+}
+
 TEST(ldisc_ixon_stops_and_starts_output)
 {
 	ld_begin();
@@ -830,6 +849,14 @@ TEST(pty_masters_are_numbered_from_zero)
 	CHECK_EQ(st.npairs, 1);
 	long m2 = op_open("master", O_RDWR);
 	CHECK_STR(slave_name(m2), "pty:0");     /* the lowest free number again */
+}
+
+TEST(pty_only_root_creates_named_terminals)
+{
+	setup();
+	me.uid = 1000;
+	CHECK_EQ(op_open("master/console", O_RDWR | O_CREAT), -EACCES);
+	CHECK(op_open("master", O_RDWR) > 0);   /* numbered pairs are for anyone */
 }
 
 TEST(pty_named_master_needs_ocreat_and_is_exclusive)

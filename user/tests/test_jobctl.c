@@ -366,3 +366,26 @@ TEST(proc_shows_stopped_and_sleeping_processes)
 	CHECK_EQ(waitpid(pid, &status, 0), pid);
 	close(fd);
 }
+
+TEST(waitpid_sleeps_with_a_blocked_signal_pending)
+{
+	sigset_t set, old;
+	int status, sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &set, &old), 0);
+	CHECK_EQ(raise(SIGUSR1), 0);            /* pending, blocked */
+	pid_t pid = fork();
+	if (pid == 0) {
+		usleep(200000);
+		_exit(9);
+	}
+	/* Must sleep until the child exits (a kernel that counted the
+	 * blocked signal as a wake-up spun here forever on one CPU). */
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9);
+	CHECK_EQ(sigwait(&set, &sig), 0);
+	CHECK_EQ(sig, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &old, NULL), 0);
+}

@@ -84,7 +84,9 @@ void machine_power_off(void)
 	const acpi_fadt_info_t *f = &platform.fadt;
 
 	klog("kernel: powering off");
+	(void)irq_save();               /* no interrupt may wait on a halted CPU's lock */
 	machine_stop_other_cpus();
+	klog_panic_mode();              /* a halted CPU may hold the log lock */
 	if (platform.have_fadt && platform.have_s5 && f->pm1a_cnt_port) {
 		machine_acpi_enable(f);
 		machine_sleep_type(f->pm1a_cnt_port, platform.s5_typa);
@@ -103,7 +105,9 @@ void machine_reboot(void)
 	struct __attribute__((packed)) { uint16_t limit; uint64_t base; } no_idt = { 0, 0 };
 
 	klog("kernel: rebooting");
+	(void)irq_save();
 	machine_stop_other_cpus();
+	klog_panic_mode();
 	if (platform.have_fadt && f->has_reset && f->reset_space == ACPI_SPACE_IO)
 		outb((uint16_t)f->reset_addr, f->reset_value);
 	for (int i = 0; i < 100000 && (inb(KBC_STATUS) & 2); i++)
