@@ -15,3 +15,4 @@ check_err 'an operand is a usage error' 'pwd x' "pwd: extra operand 'x'
 Try 'pwd --help' for more information." 2
 check_err 'an unknown option is a usage error' 'pwd -x' "pwd: invalid option -- 'x'
 Try 'pwd --help' for more information." 2
+check '-P resolves a link the shell went through' 'cd link && pwd -P' "$here/real"

@@ -3,7 +3,8 @@
  * pwd: the working directory. -L (the default) writes $PWD when it is an
  * absolute name of the working directory without "." or ".." components,
  * so that a path reached through a symbolic link is shown as it was
- * typed; otherwise, and with -P, it writes getcwd()'s answer.
+ * typed; otherwise, and with -P, it writes getcwd()'s answer with
+ * symbolic links resolved.
  */
 #include "cmd.h"
 #include "fileutil.h"
@@ -62,7 +63,11 @@ int main(int argc, char **argv)
 		char *cwd = getcwd(NULL, 0);
 		if (!cwd)
 			cmd_die("cannot find the working directory: %s", strerror(errno));
-		puts(cwd);
+		/* Tessera's getcwd is the name the directory was reached by
+		 * (links unresolved); realpath makes it physical. */
+		char *real = realpath(cwd, NULL);
+		puts(real ? real : cwd);
+		free(real);
 		free(cwd);
 	}
 	cmd_flush_stdout();
