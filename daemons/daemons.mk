@@ -25,6 +25,9 @@ $(BUILD)/host/tests/test_$(1): $(patsubst %.c,$(BUILD)/host/%.o,$(call daemon_lo
 endef
 $(foreach d,$(DAEMON_NAMES),$(eval $(call daemon_rules,$(d))))
 
+# The console drivers share their terminal handling (drivers/console/).
+$(BUILD)/user/bin/seriald $(BUILD)/user/bin/vtd: $(USER_OBJ)/drivers/console/console_pty.c.o
+
 # ramfsd reads the boot archive with lib/initfs.c (shared with the kernel).
 $(BUILD)/user/bin/ramfsd: $(USER_OBJ)/lib/initfs.c.o
 

@@ -21,6 +21,7 @@
  * descriptor; when seriald itself is restarted it claims irq:4 again,
  * waiting while the old instance lets go.
  */
+#include "../console/console_pty.h"
 #include "options.h"
 #include "uart.h"
 
@@ -43,47 +44,10 @@
 
 typedef struct seriald {
 	seriald_options_t opt;
-	char master_path[64];
-	int master;                     /* the same number for the driver's life */
+	console_pty_t pty;              /* the terminal */
 	int irq;
-	struct winsize ws;
 	uart_t uart;
 } seriald_t;
-
-static void seriald_log(const char *fmt, ...)
-{
-	va_list ap;
-	char line[256];
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "seriald: %s\n", line);
-}
-
-static void seriald_sleep_ms(long ms)
-{
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-static int seriald_write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 static uint8_t seriald_inb(void *ctx, uint16_t port)
 {
@@ -97,68 +61,6 @@ static void seriald_outb(void *ctx, uint16_t port, uint8_t v)
 	outb(v, port);
 }
 
-/* --- the terminal ----------------------------------------------------------------- */
-
-static int seriald_pty_create(seriald_t *d)
-{
-	int fd = open(d->master_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, TIOCSWINSZ, &d->ws) < 0)
-		seriald_log("%s: window size: %s", d->master_path, strerror(errno));
-	return fd;
-}
-
-/* At start: waits for the pty daemon (and for an old instance's terminal to go). */
-static int seriald_pty_attach(seriald_t *d)
-{
-	int said = 0;
-
-	for (long wait_ms = 50;; wait_ms = wait_ms < 1000 ? wait_ms * 2 : 1000) {
-		int fd = seriald_pty_create(d);
-		if (fd >= 0)
-			return fd;
-		if (fd != -ENOENT && fd != -EEXIST && fd != -EIO && fd != -EBUSY) {
-			seriald_log("%s: %s", d->master_path, strerror(-fd));
-			return fd;
-		}
-		if (!said++)
-			seriald_log("%s: %s; waiting", d->master_path, strerror(-fd));
-		seriald_sleep_ms(wait_ms);
-	}
-}
-
-/*
- * The master failed or ended. When the pty daemon still has our terminal
- * (creating it again says EEXIST) there is nothing to repair; when the
- * daemon died and came back, the terminal is made again in place.
- */
-static void seriald_master_lost(seriald_t *d, int why)
-{
-	static int reported;
-
-	seriald_sleep_ms(100);
-	int fd = seriald_pty_create(d);
-	if (fd == -EEXIST)
-		return;
-	if (fd < 0) {
-		if (!reported++)
-			seriald_log("%s lost (%s); trying to make it again", d->master_path,
-				    why ? strerror(why) : "end of file");
-		return;
-	}
-	if (dup2(fd, d->master) < 0) {
-		seriald_log("dup2: %s", strerror(errno));
-		close(fd);
-		return;
-	}
-	fcntl(d->master, F_SETFD, FD_CLOEXEC);
-	close(fd);
-	reported = 0;
-	seriald_log("made %s again", d->master_path);
-}
-
 /* --- the two directions -------------------------------------------------------------- */
 
 static void *seriald_input(void *arg)
@@ -170,17 +72,17 @@ static void *seriald_input(void *arg)
 	for (;;) {
 		size_t n = uart_rx(&d->uart, buf, sizeof(buf));
 		if (n)
-			seriald_write_all(d->master, buf, n);   /* a dead terminal drops input */
+			console_write_all(d->pty.master, buf, n);   /* a dead terminal drops input */
 		if (n == sizeof(buf))
 			continue;
 		if (read(d->irq, &count, sizeof(count)) < 0) {
 			if (errno == EINTR)
 				continue;
-			seriald_log("irq:%u: %s; no input from now on", d->opt.irq, strerror(errno));
+			console_log("irq:%u: %s; no input from now on", d->opt.irq, strerror(errno));
 			return NULL;
 		}
 		if (write(d->irq, &count, sizeof(count)) < 0)
-			seriald_log("irq:%u acknowledge: %s", d->opt.irq, strerror(errno));
+			console_log("irq:%u acknowledge: %s", d->opt.irq, strerror(errno));
 	}
 }
 
@@ -197,7 +99,7 @@ static void seriald_transmit(seriald_t *d, const uint8_t *p, size_t len)
 		} else if (++idle < 64) {
 			sched_yield();
 		} else {
-			seriald_sleep_ms(1);    /* the other end is not taking bytes */
+			console_sleep_ms(1);    /* the other end is not taking bytes */
 		}
 	}
 }
@@ -207,11 +109,11 @@ static void seriald_output_loop(seriald_t *d)
 	static uint8_t buf[SERIALD_CHUNK];
 
 	for (;;) {
-		ssize_t n = read(d->master, buf, sizeof(buf));
+		ssize_t n = read(d->pty.master, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			seriald_master_lost(d, n < 0 ? errno : 0);
+			console_pty_lost(&d->pty, n < 0 ? errno : 0);
 			continue;
 		}
 		seriald_transmit(d, buf, (size_t)n);
@@ -229,7 +131,7 @@ static int seriald_open_irq(unsigned irq)
 		int fd = open(url, O_RDWR | O_CLOEXEC);
 		if (fd >= 0 || errno != EBUSY || tries == 50)
 			return fd < 0 ? -errno : fd;
-		seriald_sleep_ms(100);          /* an old instance is still letting go */
+		console_sleep_ms(100);          /* an old instance is still letting go */
 	}
 }
 
@@ -239,21 +141,21 @@ static int seriald_uart_setup(seriald_t *d)
 	size_t n;
 
 	if (ioperm(d->opt.port, 8, 1) < 0) {
-		seriald_log("ioperm 0x%x: %s", d->opt.port, strerror(errno));
+		console_log("ioperm 0x%x: %s", d->opt.port, strerror(errno));
 		return -1;
 	}
 	d->irq = seriald_open_irq(d->opt.irq);
 	if (d->irq < 0) {
-		seriald_log("irq:%u: %s", d->opt.irq, strerror(-d->irq));
+		console_log("irq:%u: %s", d->opt.irq, strerror(-d->irq));
 		return -1;
 	}
 	d->uart = (uart_t){ .io = { seriald_inb, seriald_outb, NULL }, .base = d->opt.port };
 	int err = uart_init(&d->uart, early, sizeof(early), &n);
 	if (err) {
-		seriald_log("no UART at 0x%x: %s", d->opt.port, strerror(-err));
+		console_log("no UART at 0x%x: %s", d->opt.port, strerror(-err));
 		return -1;
 	}
-	seriald_write_all(d->master, early, n);
+	console_write_all(d->pty.master, early, n);
 	return 0;
 }
 
@@ -263,6 +165,7 @@ int main(int argc, char **argv)
 	char err[128];
 	pthread_t input;
 
+	console_name = "seriald";
 	/* A terminal that went away must not kill the driver: EIO/EPIPE are handled. */
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
@@ -273,20 +176,20 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (seriald_options_parse(argc, argv, &d.opt, err, sizeof(err))) {
-		seriald_log("%s", err);
+		console_log("%s", err);
 		return 2;
 	}
-	snprintf(d.master_path, sizeof(d.master_path), "pty:master/%s", d.opt.name);
-	d.ws = (struct winsize){ .ws_row = (unsigned short)d.opt.rows,
+	snprintf(d.pty.master_path, sizeof(d.pty.master_path), "pty:master/%s", d.opt.name);
+	d.pty.ws = (struct winsize){ .ws_row = (unsigned short)d.opt.rows,
 				 .ws_col = (unsigned short)d.opt.cols };
-	d.master = seriald_pty_attach(&d);
-	if (d.master < 0 || seriald_uart_setup(&d))
+	d.pty.master = console_pty_attach(&d.pty);
+	if (d.pty.master < 0 || seriald_uart_setup(&d))
 		return 1;
 	if (pthread_create(&input, NULL, seriald_input, &d) != 0) {
-		seriald_log("cannot start the input thread");
+		console_log("cannot start the input thread");
 		return 1;
 	}
-	seriald_log("%s on 0x%x, irq %u, %ux%u", d.master_path, d.opt.port, d.opt.irq,
+	console_log("%s on 0x%x, irq %u, %ux%u", d.pty.master_path, d.opt.port, d.opt.irq,
 		    d.opt.cols, d.opt.rows);
 	scheme_ready();
 	seriald_output_loop(&d);

@@ -22,6 +22,7 @@
  * irq:1 and makes the terminal afresh (retrying while the old instance's
  * resources are being released).
  */
+#include "../console/console_pty.h"
 #include "fbinfo.h"
 #include "kbd.h"
 #include "ps2.h"
@@ -50,50 +51,13 @@
 
 typedef struct vtd {
 	const char *name;               /* the terminal: pty:NAME */
-	char master_path[64];
-	int master;                     /* the same number for the driver's life */
+	console_pty_t pty;              /* the terminal */
 	int irq;                        /* irq:1, or -1 without a keyboard */
-	struct winsize ws;
 	vt_t vt;                        /* the main thread's */
 	render_t render;
 	kbd_t kbd;                      /* the keyboard thread's */
 	port_io_t io;
 } vtd_t;
-
-static void vtd_log(const char *fmt, ...)
-{
-	va_list ap;
-	char line[256];
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "vtd: %s\n", line);
-}
-
-static void vtd_sleep_ms(long ms)
-{
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-static int vtd_write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 /* --- the framebuffer ------------------------------------------------------------ */
 
@@ -160,13 +124,13 @@ static int vtd_screen_setup(vtd_t *d, const char *fbinfo_path)
 	int cols, rows, err = vtd_fbinfo_read(fbinfo_path, &info);
 
 	if (err) {
-		vtd_log("%s: %s%s", fbinfo_path, strerror(-err),
+		console_log("%s: %s%s", fbinfo_path, strerror(-err),
 			err == -ENOENT ? ": no framebuffer, nothing to do" : "");
 		return err;
 	}
 	err = vtd_fb_map(&info, &fb);
 	if (err) {
-		vtd_log("cannot map the framebuffer at 0x%llx: %s", (unsigned long long)info.address,
+		console_log("cannot map the framebuffer at 0x%llx: %s", (unsigned long long)info.address,
 			strerror(-err));
 		return err;
 	}
@@ -179,10 +143,10 @@ static int vtd_screen_setup(vtd_t *d, const char *fbinfo_path)
 	if (!err)
 		err = render_init(&d->render, &fb, cols, rows);
 	if (err) {
-		vtd_log("%ux%u framebuffer: %s", info.width, info.height, strerror(-err));
+		console_log("%ux%u framebuffer: %s", info.width, info.height, strerror(-err));
 		return err;
 	}
-	d->ws = (struct winsize){ .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols,
+	d->pty.ws = (struct winsize){ .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols,
 				  .ws_xpixel = (unsigned short)info.width,
 				  .ws_ypixel = (unsigned short)info.height };
 	char banner[128];
@@ -191,69 +155,6 @@ static int vtd_screen_setup(vtd_t *d, const char *fbinfo_path)
 	vt_write(&d->vt, banner, strlen(banner));
 	render_update(&d->render, &d->vt);
 	return 0;
-}
-
-/* --- the terminal ------------------------------------------------------------------ */
-
-/* Creates the terminal; the new master descriptor or -errno. */
-static int vtd_pty_create(vtd_t *d)
-{
-	int fd = open(d->master_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, TIOCSWINSZ, &d->ws) < 0)
-		vtd_log("%s: window size: %s", d->master_path, strerror(errno));
-	return fd;
-}
-
-/* At start: waits for the pty daemon (and for an old instance's terminal to go). */
-static int vtd_pty_attach(vtd_t *d)
-{
-	int said = 0;
-
-	for (long wait_ms = 50;; wait_ms = wait_ms < 1000 ? wait_ms * 2 : 1000) {
-		int fd = vtd_pty_create(d);
-		if (fd >= 0)
-			return fd;
-		if (fd != -ENOENT && fd != -EEXIST && fd != -EIO && fd != -EBUSY) {
-			vtd_log("%s: %s", d->master_path, strerror(-fd));
-			return fd;
-		}
-		if (!said++)
-			vtd_log("%s: %s; waiting", d->master_path, strerror(-fd));
-		vtd_sleep_ms(wait_ms);
-	}
-}
-
-/*
- * The master failed or ended. When the pty daemon still has our terminal
- * (creating it again says EEXIST) there is nothing to repair; when the
- * daemon died and came back, the terminal is made again in place.
- */
-static void vtd_master_lost(vtd_t *d, int why)
-{
-	static int reported;
-
-	vtd_sleep_ms(100);
-	int fd = vtd_pty_create(d);
-	if (fd == -EEXIST)
-		return;
-	if (fd < 0) {
-		if (!reported++)
-			vtd_log("%s lost (%s); trying to make it again", d->master_path,
-				why ? strerror(why) : "end of file");
-		return;
-	}
-	if (dup2(fd, d->master) < 0) {
-		vtd_log("dup2: %s", strerror(errno));
-		close(fd);
-		return;
-	}
-	fcntl(d->master, F_SETFD, FD_CLOEXEC);
-	close(fd);
-	reported = 0;
-	vtd_log("made %s again", d->master_path);
 }
 
 /* --- the keyboard --------------------------------------------------------------------- */
@@ -282,7 +183,7 @@ static void vtd_keys(vtd_t *d, const uint8_t *codes, size_t n)
 		if (kbd_leds(&d->kbd) != leds)
 			ps2_set_leds(&d->io, kbd_leds(&d->kbd));
 		if (len > sizeof(out) - KBD_OUT_MAX || i + 1 == n) {
-			vtd_write_all(d->master, out, len);     /* a dead terminal drops keys */
+			console_write_all(d->pty.master, out, len);     /* a dead terminal drops keys */
 			len = 0;
 		}
 	}
@@ -307,11 +208,11 @@ static void *vtd_keyboard(void *arg)
 		if (read(d->irq, &count, sizeof(count)) < 0) {
 			if (errno == EINTR)
 				continue;
-			vtd_log("irq:1: %s; no keyboard from now on", strerror(errno));
+			console_log("irq:1: %s; no keyboard from now on", strerror(errno));
 			return NULL;
 		}
 		if (write(d->irq, &count, sizeof(count)) < 0)
-			vtd_log("irq:1 acknowledge: %s", strerror(errno));
+			console_log("irq:1 acknowledge: %s", strerror(errno));
 	}
 }
 
@@ -321,7 +222,7 @@ static int vtd_open_irq(const char *url)
 		int fd = open(url, O_RDWR | O_CLOEXEC);
 		if (fd >= 0 || errno != EBUSY || tries == 50)
 			return fd < 0 ? -errno : fd;
-		vtd_sleep_ms(100);              /* an old instance is still letting go */
+		console_sleep_ms(100);              /* an old instance is still letting go */
 	}
 }
 
@@ -342,7 +243,7 @@ static int vtd_keyboard_setup(vtd_t *d)
 	if (r < 0)
 		return r;
 	if (r & PS2_INIT_CHANGED)
-		vtd_log("PS/2 controller: keyboard interrupt and translation turned on");
+		console_log("PS/2 controller: keyboard interrupt and translation turned on");
 	ps2_set_leds(&d->io, kbd_leds(&d->kbd));
 	vtd_keys(d, early, n);
 	return 0;
@@ -356,18 +257,18 @@ static void vtd_output_loop(vtd_t *d)
 	char reply[VT_REPLY_MAX];
 
 	for (;;) {
-		ssize_t n = read(d->master, buf, sizeof(buf));
+		ssize_t n = read(d->pty.master, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			vtd_master_lost(d, n < 0 ? errno : 0);
+			console_pty_lost(&d->pty, n < 0 ? errno : 0);
 			continue;
 		}
 		vt_write(&d->vt, buf, (size_t)n);
 		render_update(&d->render, &d->vt);
 		size_t len = vt_reply_take(&d->vt, reply, sizeof(reply));
 		if (len)
-			vtd_write_all(d->master, reply, len);
+			console_write_all(d->pty.master, reply, len);
 	}
 }
 
@@ -387,6 +288,7 @@ int main(int argc, char **argv)
 	bool keyboard = true;
 	int opt;
 
+	console_name = "vtd";
 	/* A terminal that went away must not kill the driver: EIO/EPIPE are handled. */
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
@@ -406,20 +308,20 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	snprintf(d.master_path, sizeof(d.master_path), "pty:master/%s", d.name);
+	snprintf(d.pty.master_path, sizeof(d.pty.master_path), "pty:master/%s", d.name);
 	int err = vtd_screen_setup(&d, fbinfo_path);
 	if (err)
 		return err == -ENOENT ? 0 : 1;  /* a machine without a screen is not a failure */
-	d.master = vtd_pty_attach(&d);
-	if (d.master < 0)
+	d.pty.master = console_pty_attach(&d.pty);
+	if (d.pty.master < 0)
 		return 1;
 	err = keyboard ? vtd_keyboard_setup(&d) : 0;
 	if (err)
-		vtd_log("no keyboard: %s", strerror(-err));
+		console_log("no keyboard: %s", strerror(-err));
 	pthread_t kbd_thread;
 	if (keyboard && !err && pthread_create(&kbd_thread, NULL, vtd_keyboard, &d) != 0)
-		vtd_log("cannot start the keyboard thread");
-	vtd_log("%s: %dx%d", d.master_path, d.vt.cols, d.vt.rows);
+		console_log("cannot start the keyboard thread");
+	console_log("%s: %dx%d", d.pty.master_path, d.vt.cols, d.vt.rows);
 	scheme_ready();
 	vtd_output_loop(&d);
 	return 0;
