@@ -6,6 +6,12 @@ tessera=
 if { read -r t_sys t_rest < sys:uname; } 2>/dev/null && [ "$t_sys" = Tessera ]; then
 	tessera=1
 fi
+# A host container's session leader can lie outside its pid namespace,
+# where the session and group ids then read 0; in Tessera they are real.
+min=0
+if [ -n "$tessera" ]; then
+	min=1
+fi
 
 check 'ps --help names it' 'ps --help | head -n 2' 'NAME
     ps - report processes'
@@ -40,7 +46,7 @@ check 'every -e row has numbers and a name' \
 check 'rows are sorted by pid' \
 	'ps -e -o pid= | { last=0; while read -r p; do if [ "$p" -le "$last" ]; then echo "$p after $last"; fi; last=$p; done; }' ''
 check '-f shows the user and the session' \
-	'ps -f -p $$ | { read -r h; read -r u p pp pg sid n s t c; [ "$p" = $$ ] && [ -n "$u" ] && [ "$sid" -gt 0 ] && [ "$pg" -gt 0 ] && echo ok; }' 'ok'
+	'ps -f -p $$ | { read -r h; read -r u p pp pg sid n s t c; [ "$p" = $$ ] && [ -n "$u" ] && [ "$sid" -ge "$min" ] && [ "$pg" -ge "$min" ] && echo ok; }' 'ok'
 check 'sid and pgid are the same in -f and -o' \
 	'a=$(ps -f -p $$ | { read -r h; read -r u p pp pg sid r; echo "$pg $sid"; }); b=$(ps -o pgid= -o sid= -p $$); set -- $b; [ "$a" = "$1 $2" ] && echo same' 'same'
 check 'a child shares the shell'"'"'s session' \
