@@ -79,6 +79,17 @@ typedef struct abi_threadinfo {
 	uint64_t switches;              /* times it was switched in */
 } abi_threadinfo_t;
 
+/*
+ * Driver privileges (the `privileges` system call). init starts with all
+ * of them and grants each service what /etc/init.conf says; everyone
+ * else, root included, gets EPERM. Inherited by fork and exec; a process
+ * can only drop them.
+ */
+#define ABI_PRIV_IO   0x1u              /* ioperm: I/O ports */
+#define ABI_PRIV_IRQ  0x2u              /* irq: interrupts, MSI vectors */
+#define ABI_PRIV_PHYS 0x4u              /* memory:phys, memory:dma, sys:acpi */
+#define ABI_PRIV_ALL  0x7u
+
 /* auxiliary vector keys placed after envp by exec (SysV ABI values) */
 #define AT_NULL   0
 #define AT_PHDR   3

@@ -80,7 +80,8 @@
 	X(69, getpgid, 1)                    \
 	X(70, getsid, 1)                     \
 	X(71, sigpending, 1)                 \
-	X(72, sigsuspend, 1)
+	X(72, sigsuspend, 1)                 \
+	X(73, privileges, 2)
 
 enum syscall_number {
 #define SYSCALL_ENUM(num, name, nargs) SYS_##name = num,

@@ -303,6 +303,23 @@ int buddy_free(buddy_t *b, uint64_t pfn, unsigned order)
 	return 0;
 }
 
+int buddy_split_alloc(buddy_t *b, uint64_t pfn, unsigned order)
+{
+	buddy_frame_t *f;
+
+	if (order > BUDDY_MAX_ORDER || !buddy_has(b, pfn))
+		return -EINVAL;
+	f = buddy_at(b, pfn);
+	if (f->state != BUDDY_ALLOC_HEAD || f->order != order)
+		return -EINVAL;
+	for (uint64_t i = 0; i < (1ull << order); i++) {
+		f = buddy_at(b, pfn + i);
+		f->state = BUDDY_ALLOC_HEAD;
+		f->order = 0;
+	}
+	return 0;
+}
+
 uint64_t buddy_free_pages(const buddy_t *b)
 {
 	return b->free_pages;

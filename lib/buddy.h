@@ -86,6 +86,14 @@ int buddy_alloc_below(buddy_t *b, unsigned order, uint64_t limit_pfn,
  * reserved frames.
  */
 int buddy_free(buddy_t *b, uint64_t pfn, unsigned order);
+/*
+ * Turns the allocated block of 2^order frames at pfn into 2^order
+ * allocated single frames, each then freed on its own with order 0
+ * (physically contiguous memory that is released page by page, like
+ * DMA buffers mapped through shared-memory objects). -EINVAL if pfn is
+ * not the head of an allocated block of that order.
+ */
+int buddy_split_alloc(buddy_t *b, uint64_t pfn, unsigned order);
 
 uint64_t buddy_free_pages(const buddy_t *b);
 uint64_t buddy_total_pages(const buddy_t *b);

@@ -33,6 +33,11 @@ uint64_t pmm_trampoline_base(void);
 
 /* Reference-counted zeroed frames for user memory (see pmm.c). */
 int frame_alloc(uint64_t *phys);
+/*
+ * 2^order zeroed, physically contiguous frames below limit (DMA buffers),
+ * each with one reference of its own: released one by one by frame_put.
+ */
+int frame_alloc_contiguous(unsigned order, uint64_t limit, uint64_t *phys);
 void frame_get(uint64_t phys);
 void frame_put(uint64_t phys);
 uint32_t frame_refcount(uint64_t phys);

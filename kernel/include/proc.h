@@ -77,7 +77,15 @@ typedef struct process {
 	 * inherited by fork. A new id each change (cpu.io_bitmap_id). */
 	uint8_t *io_bitmap;
 	uint64_t io_bitmap_id;
+	/* ABI_PRIV_* it holds (only ever shrinks; fork and exec keep it), and
+	 * the name init gave it as a service (the kernel names a crashed
+	 * driver by it; empty: its program name). Guarded by lock. */
+	uint32_t privileges;
+	char label[PROC_NAME_MAX];
 } process_t;
+
+/* Whether the current process holds privilege ABI_PRIV_x. */
+bool proc_privileged(uint32_t priv);
 
 #define PROC_PID_LIMIT 32768            /* pids are below this */
 

@@ -19,6 +19,8 @@ typedef struct textbuf {
 } textbuf_t;
 
 void textbuf_printf(textbuf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends bytes as they are (binary snapshots such as ACPI tables). */
+void textbuf_append(textbuf_t *b, const void *data, size_t len);
 /* Makes b the contents of f (which then owns it); -ENOMEM if appending failed. */
 int textfile_attach(file_t *f, textbuf_t *b);
 

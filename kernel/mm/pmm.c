@@ -240,6 +240,24 @@ int frame_alloc(uint64_t *phys)
 	return 0;
 }
 
+int frame_alloc_contiguous(unsigned order, uint64_t limit, uint64_t *phys)
+{
+	uint64_t flags = spin_lock_irqsave(&pmm_lock);
+	uint64_t pfn;
+	int err = buddy_alloc_below(&pmm_buddy, order, limit / PAGE_SIZE, &pfn);
+
+	if (!err)
+		err = buddy_split_alloc(&pmm_buddy, pfn, order);
+	spin_unlock_irqrestore(&pmm_lock, flags);
+	if (err)
+		return err;
+	*phys = pfn * PAGE_SIZE;
+	memset(phys_to_virt(*phys), 0, PAGE_SIZE << order);
+	for (uint64_t i = 0; i < (1ull << order); i++)
+		__atomic_store_n(&frame_refs[pfn + i], 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
 void frame_get(uint64_t phys)
 {
 	__atomic_fetch_add(&frame_refs[phys / PAGE_SIZE], 1, __ATOMIC_ACQ_REL);

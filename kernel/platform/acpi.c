@@ -40,6 +40,27 @@ static void acpi_find_s5(uint64_t dsdt_phys)
 		platform.have_s5 = true;
 }
 
+const void *acpi_table_get(const char *sig, size_t *len)
+{
+	const uint8_t *h;
+	uint32_t n;
+
+	if (strlen(sig) != 4 || !platform.acpi_root)
+		return NULL;
+	if (strcmp(sig, "DSDT") == 0)
+		h = platform.have_fadt && platform.fadt.dsdt_phys
+			    ? acpi_map(NULL, platform.fadt.dsdt_phys, 36) : NULL;
+	else
+		h = acpi_find(platform.acpi_root, platform.acpi_root_is_xsdt, sig);
+	if (!h || memcmp(h, sig, 4) != 0)
+		return NULL;
+	memcpy(&n, h + 4, sizeof(n));
+	if (n < 36)
+		return NULL;
+	*len = n;
+	return strcmp(sig, "DSDT") == 0 ? acpi_map(NULL, platform.fadt.dsdt_phys, n) : h;
+}
+
 void acpi_init(const boot_info_t *boot)
 {
 	uint64_t root;
@@ -50,6 +71,8 @@ void acpi_init(const boot_info_t *boot)
 		panic("acpi: no valid RSDP from the boot loader; cannot find the CPUs");
 	klog("acpi: revision %d, root table %s at %#lx", boot->rsdp_revision,
 	     xsdt ? "XSDT" : "RSDT", root);
+	platform.acpi_root = root;
+	platform.acpi_root_is_xsdt = xsdt;
 	t = acpi_find(root, xsdt, "APIC");
 	if (t && !acpi_madt_parse(t, &platform.madt))
 		platform.have_madt = true;

@@ -402,6 +402,7 @@ void proc_start_init(void)
 	if (!t)
 		panic("init: out of memory");
 	p->ns_mask = ~0ull;
+	p->privileges = ABI_PRIV_ALL;   /* init hands them out (docs/drivers.md) */
 	init_open_console(p);
 	proc_add_thread(p, t);
 	proc_attach(p, NULL);

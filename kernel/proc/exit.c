@@ -133,12 +133,29 @@ bool proc_kill_other_threads(void)
 	return true;
 }
 
+/*
+ * A driver (a process holding privileges) killed by a signal other than
+ * the SIGTERM that asks it to stop has crashed: say so, by the name init
+ * gave it, so the log shows what went before its restart.
+ */
+static void proc_report_driver_crash(const process_t *p, int wait_status)
+{
+	int sig = wait_status & 0x7f;
+
+	if (!p->privileges || !sig || sig == 0x7f || sig == SIGTERM)
+		return;
+	klog("Driver '%s' crashed (%s[%d], signal %d)", p->label[0] ? p->label : p->name,
+	     p->name, p->pid, sig);
+}
+
 void proc_exit(int wait_status)
 {
 	process_t *p = proc_current();
 
-	if (proc_claim_exit(p, wait_status))
+	if (proc_claim_exit(p, wait_status)) {
+		proc_report_driver_crash(p, wait_status);
 		proc_stop_other_threads(p);
+	}
 	uthread_exit();
 }
 

@@ -37,6 +37,8 @@ int proc_fork(trap_frame_t *frame)
 	child->uid = parent->uid;
 	child->gid = parent->gid;
 	child->ns_mask = parent->ns_mask;
+	child->privileges = parent->privileges;
+	memcpy(child->label, parent->label, sizeof(child->label));
 	child->umask = parent->umask;
 	flags = spin_lock_irqsave(&parent->lock);
 	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));

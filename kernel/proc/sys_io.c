@@ -9,6 +9,7 @@
 #include <syscall.h>
 
 #include <abi/errno.h>
+#include <abi/proc.h>
 #include <arch/percpu.h>
 #include <mm.h>
 #include <proc.h>
@@ -30,7 +31,7 @@ long sys_ioperm(const syscall_args_t *a)
 
 	if (from > 65536 || count > 65536 - from)
 		return -EINVAL;
-	if (p->uid != 0)
+	if (!proc_privileged(ABI_PRIV_IO))
 		return -EPERM;
 	if (!p->io_bitmap && !(fresh = kmalloc(IO_BITMAP_BYTES)))
 		return -ENOMEM;

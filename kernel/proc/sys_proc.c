@@ -422,6 +422,10 @@ long sys_setuid(const syscall_args_t *a)
 	if (p->uid != 0 && a->a[0] != p->uid)
 		return -EPERM;
 	p->uid = (uint32_t)a->a[0];
+	/* Becoming a user gives up driver privileges, as Linux clears
+	 * capabilities when a process leaves uid 0. */
+	if (p->uid != 0)
+		__atomic_store_n(&p->privileges, 0, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -467,6 +471,41 @@ long sys_getcwd(const syscall_args_t *a)
 	if (copy_to_user(uptr(a->a[0]), cwd, len + 1))
 		return -EFAULT;
 	return (long)len;
+}
+
+bool proc_privileged(uint32_t priv)
+{
+	return (__atomic_load_n(&proc_current()->privileges, __ATOMIC_ACQUIRE) & priv) == priv;
+}
+
+/*
+ * privileges(keep, label): drops every privilege not in keep and, when
+ * label is not NULL, names the process for the kernel's log (init gives
+ * each service its name, kept across exec). Returns what it holds now;
+ * privileges(ABI_PRIV_ALL, NULL) only asks. Naming is init's business:
+ * only a process holding privileges may set a label, so an ordinary
+ * program cannot pass itself off as a driver in the log.
+ */
+long sys_privileges(const syscall_args_t *a)
+{
+	process_t *p = proc_current();
+	char label[PROC_NAME_MAX];
+	long n = 0;
+
+	if (a->a[1]) {
+		n = copy_string_from_user(label, uptr(a->a[1]), sizeof(label));
+		if (n < 0)
+			return n;
+		if (!p->privileges)
+			return -EPERM;
+	}
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	p->privileges &= (uint32_t)a->a[0];
+	if (a->a[1])
+		memcpy(p->label, label, (size_t)n + 1);
+	uint32_t now = p->privileges;
+	spin_unlock_irqrestore(&p->lock, flags);
+	return now;
 }
 
 /* umask(mask): sets the file mode creation mask; the old one. */

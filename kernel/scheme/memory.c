@@ -14,12 +14,24 @@
  *                            mmap maps it uncached (uc, the default),
  *                            write-combining (wc, for frame buffers) or
  *                            write-back. RAM the allocator owns is refused.
+ *   memory:dma/LEN           LEN bytes of zeroed, physically contiguous RAM
+ *                            below 4 GiB for a driver's DMA; fpath names
+ *                            its physical address (memory:dma/0xADDR/LEN).
+ *                            Held by a shared-memory object whose frames
+ *                            are the contiguous block: each page lives as
+ *                            long as a handle or a mapping uses it, so a
+ *                            device is never left writing into RAM that
+ *                            went back to the allocator while mapped.
+ *
+ * Device memory, DMA memory and sys:acpi need ABI_PRIV_PHYS (granted by
+ * init, docs/drivers.md): with them a process can reach any RAM.
  *
  * Named objects are few and looked up by name in a list under one lock.
  */
 #include <scheme.h>
 
 #include <abi/errno.h>
+#include <abi/proc.h>
 #include <boot.h>
 #include <console.h>
 #include <lib/cmdline.h>
@@ -47,9 +59,13 @@ typedef struct mem_phys {
 } mem_phys_t;
 
 typedef struct mem_handle {
-	mem_named_t *named;             /* one of the two */
+	mem_named_t *named;             /* one of the three */
+	shm_object_t *dma;              /* a memory:dma buffer */
 	mem_phys_t phys;
 } mem_handle_t;
+
+#define MEMORY_DMA_MAX_ORDER 10         /* 4 MiB in one buffer */
+#define MEMORY_DMA_LIMIT (4ull << 30)   /* 32-bit DMA engines reach it */
 
 static spinlock_t memory_lock = SPINLOCK_INIT;
 static mem_named_t *memory_objects;     /* guarded by memory_lock */
@@ -150,6 +166,39 @@ static bool memory_overlaps_ram(uint64_t base, uint64_t len)
 	return false;
 }
 
+/* "dma/LEN": a contiguous buffer; its address goes in f's path. */
+static int memory_open_dma(const char *p, file_t *f, mem_handle_t *h)
+{
+	uint64_t len, phys;
+
+	if (!proc_privileged(ABI_PRIV_PHYS))
+		return -EPERM;
+	if (cmdline_u64_parse(p, strlen(p), &len) || !len || len % PAGE_SIZE)
+		return -EINVAL;
+	uint64_t npages = len / PAGE_SIZE;
+	unsigned order = page_order(npages);
+	if (order > MEMORY_DMA_MAX_ORDER)
+		return -EINVAL;
+	shm_object_t *obj = shm_create(npages);
+	if (!obj)
+		return -ENOMEM;
+	if (frame_alloc_contiguous(order, MEMORY_DMA_LIMIT, &phys)) {
+		shm_put(obj);
+		return -ENOMEM;
+	}
+	for (uint64_t i = 0; i < (1ull << order); i++) {
+		if (i < npages)
+			obj->frames[i] = phys + i * PAGE_SIZE;
+		else
+			frame_put(phys + i * PAGE_SIZE);        /* the rounding */
+	}
+	h->dma = obj;
+	h->phys.base = phys;
+	h->phys.len = len;
+	fmt_snprintf(f->path, sizeof(f->path), "memory:dma/%#lx/%lu", phys, len);
+	return 0;
+}
+
 static int memory_open(scheme_t *s, const char *path, file_t *f)
 {
 	mem_handle_t *h = kzalloc(sizeof(*h));
@@ -159,13 +208,15 @@ static int memory_open(scheme_t *s, const char *path, file_t *f)
 	if (!h)
 		return -ENOMEM;
 	if (strncmp(path, "phys/", 5) == 0) {
-		err = proc_current()->uid != 0 ? -EPERM : memory_parse_phys(path + 5, &h->phys);
+		err = !proc_privileged(ABI_PRIV_PHYS) ? -EPERM : memory_parse_phys(path + 5, &h->phys);
 		if (!err && memory_overlaps_ram(h->phys.base, h->phys.len))
 			err = -EPERM;
 		if (!err && memory_overlaps_framebuffer(h->phys.base, h->phys.len)) {
 			h->phys.display = true;
 			fbcon_hand_over(true);
 		}
+	} else if (strncmp(path, "dma/", 4) == 0) {
+		err = memory_open_dma(path + 4, f, h);
 	} else {
 		err = memory_open_named(path, f->open_flags, h);
 	}
@@ -197,6 +248,8 @@ static void memory_close(file_t *f)
 	}
 	if (drop)
 		shm_put(drop);
+	if (h->dma)
+		shm_put(h->dma);
 	if (h->phys.display)
 		fbcon_hand_over(false);
 	kfree(h);
@@ -248,6 +301,14 @@ static int memory_mmap(file_t *f, uint64_t offset, uint64_t len, unsigned prot,
 	int err = -ENXIO;
 
 	(void)prot;
+	if (h->dma) {
+		if (offset % PAGE_SIZE || offset + len < offset || offset + len > h->phys.len)
+			return -ENXIO;
+		shm_get(h->dma);
+		out->obj = h->dma;
+		out->first_page = offset / PAGE_SIZE;
+		return 0;
+	}
 	if (!h->named) {
 		if (offset + len < offset || offset + len > h->phys.len)
 			return -ENXIO;

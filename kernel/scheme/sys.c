@@ -6,6 +6,10 @@
  * the display driver; ENOENT without one), and `sys:` itself lists these
  * names.
  *
+ * `sys:acpi/SIG` is the firmware's ACPI table SIG as raw bytes (`MCFG`
+ * for pcid), for holders of ABI_PRIV_PHYS only: the tables describe the
+ * machine's memory and devices to drivers.
+ *
  * `sys:power` is the one file that takes writes: root writes "poweroff"
  * or "reboot" (a newline may follow) and the machine does it at once —
  * init stops the services first (the poweroff and reboot commands ask
@@ -14,12 +18,14 @@
 #include <scheme.h>
 
 #include <abi/errno.h>
+#include <abi/proc.h>
 #include <arch/percpu.h>
 #include <boot.h>
 #include <machine.h>
 #include <uaccess.h>
 #include <clock.h>
 #include <mm.h>
+#include <platform.h>
 #include <proc.h>
 #include <sched.h>
 #include <smp.h>
@@ -86,6 +92,20 @@ static const struct {
 	{ "power", sys_power },
 };
 
+static int sys_open_acpi(const char *sig, file_t *f)
+{
+	textbuf_t b = { 0 };
+	size_t len;
+
+	if (!proc_privileged(ABI_PRIV_PHYS))
+		return -EPERM;
+	const void *table = acpi_table_get(sig, &len);
+	if (!table)
+		return -ENOENT;
+	textbuf_append(&b, table, len);
+	return textfile_attach(f, &b);
+}
+
 static int sys_open(scheme_t *s, const char *path, file_t *f)
 {
 	textbuf_t b = { 0 };
@@ -100,6 +120,8 @@ static int sys_open(scheme_t *s, const char *path, file_t *f)
 	}
 	if (strcmp(path, "framebuffer") == 0 && !boot_info.has_framebuffer)
 		return -ENOENT;
+	if (strncmp(path, "acpi/", 5) == 0)
+		return sys_open_acpi(path + 5, f);
 	if (!*path) {
 		for (size_t i = 0; i < n; i++)
 			textbuf_printf(&b, "%s\n", sys_files[i].name);

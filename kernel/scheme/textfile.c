@@ -49,6 +49,16 @@ void textbuf_printf(textbuf_t *b, const char *fmt, ...)
 	b->len += len;
 }
 
+void textbuf_append(textbuf_t *b, const void *data, size_t len)
+{
+	if (!textbuf_reserve(b, len)) {
+		b->failed = true;
+		return;
+	}
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+}
+
 int textfile_attach(file_t *f, textbuf_t *b)
 {
 	if (b->failed || (!b->data && !textbuf_reserve(b, 0))) {

@@ -48,6 +48,11 @@ int tessera_futex_wake(volatile int *addr, int count)
 	return (int)__syscall_ret(sys_futex((long)addr, FUTEX_WAKE, count, 0));
 }
 
+int tessera_privileges(unsigned keep, const char *label)
+{
+	return (int)__syscall_ret(sys_privileges((long)keep, (long)label));
+}
+
 int ioperm(unsigned long from, unsigned long num, int turn_on)
 {
 	return (int)__syscall_ret(sys_ioperm((long)from, (long)num, turn_on));

@@ -263,6 +263,27 @@ TEST(buddy_free_coalesces_buddies_into_larger_block)
 	CHECK_EQ(buddy_check(&b), 0);
 }
 
+TEST(buddy_split_alloc_makes_pages_freed_one_by_one)
+{
+	uint64_t pfn;
+
+	setup(0, 4096);
+	buddy_add_range(&b, 0, 4096);
+	CHECK_EQ(buddy_alloc(&b, 3, &pfn), 0);
+	CHECK_EQ(buddy_split_alloc(&b, pfn + 1, 3), -EINVAL);   /* not a head */
+	CHECK_EQ(buddy_split_alloc(&b, pfn, 2), -EINVAL);       /* wrong order */
+	CHECK_EQ(buddy_split_alloc(&b, pfn, 3), 0);
+	CHECK_EQ(buddy_check(&b), 0);
+	CHECK_EQ(buddy_free(&b, pfn, 3), -EINVAL);              /* no longer one block */
+	for (uint64_t i = 0; i < 8; i++) {
+		CHECK_EQ(buddy_free_pages(&b), 4096 - 8 + i);
+		CHECK_EQ(buddy_free(&b, pfn + (i * 5) % 8, 0), 0);  /* any order of release */
+		CHECK_EQ(buddy_check(&b), 0);
+	}
+	CHECK_EQ(buddy_free_pages(&b), 4096);
+	CHECK_EQ(buddy_largest_free_order(&b), BUDDY_MAX_ORDER);
+}
+
 TEST(buddy_freeing_every_other_page_leaves_only_order_zero_blocks)
 {
 	static uint64_t got[256];

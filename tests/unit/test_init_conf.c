@@ -9,6 +9,7 @@
 #include "test_init.h"
 #include "unit.h"
 
+#include <abi/proc.h>
 #include <signal.h>
 #include <stdlib.h>
 
@@ -40,6 +41,7 @@ TEST(init_conf_minimal_service_gets_the_defaults)
 	CHECK_EQ(s->backoff_max_ms, 30000);
 	CHECK_EQ(s->give_up_count, 5);
 	CHECK_EQ(s->give_up_window_ms, 60000);
+	CHECK_EQ(s->privileges, 0);             /* drivers are granted theirs */
 	CHECK_EQ(s->line, 1);
 	CHECK_EQ(s->ready_fd, -1);
 	CHECK_EQ(t_log_lines(), 0);
@@ -85,6 +87,18 @@ TEST(init_conf_enumerations_take_every_value)
 	CHECK_EQ(t_svc("b")->backoff_max_ms, 30000);
 	CHECK_EQ(t_svc("c")->restart, INIT_RESTART_ALWAYS);
 	CHECK_EQ(t_svc("c")->stop_signal, SIGINT);
+}
+
+TEST(init_conf_privileges_are_granted_by_name)
+{
+	CHECK_EQ(t_parse("service a privileges=io -- /a\n"
+			 "service b privileges=phys,irq,io -- /b\n"
+			 "service c privileges=none -- /c\n"
+			 "service d privileges=irq,irq -- /d\n"), 0);
+	CHECK_EQ(t_svc("a")->privileges, ABI_PRIV_IO);
+	CHECK_EQ(t_svc("b")->privileges, ABI_PRIV_ALL);
+	CHECK_EQ(t_svc("c")->privileges, 0);
+	CHECK_EQ(t_svc("d")->privileges, ABI_PRIV_IRQ);
 }
 
 TEST(init_conf_indented_lines_continue_a_service)
@@ -150,6 +164,8 @@ static const struct {
 	{ "service a restart=sometimes -- /a", "bad value 'sometimes' for restart" },
 	{ "service a ready=soon -- /a", "bad value 'soon' for ready" },
 	{ "service a modes=system,weekends -- /a", "bad value 'system,weekends' for modes" },
+	{ "service a privileges=io,dma -- /a", "bad value 'io,dma' for privileges" },
+	{ "service a privileges= -- /a", "bad value '' for privileges" },
 	{ "service a stop=STOP -- /a", "bad value 'STOP' for stop" },
 	{ "service a timeout=0 -- /a", "bad value '0' for timeout" },
 	{ "service a timeout=1.2345 -- /a", "bad value '1.2345' for timeout" },

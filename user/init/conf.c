@@ -18,6 +18,7 @@
  */
 #include "service.h"
 
+#include <abi/proc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,7 @@ const char init_conf_builtin[] =
 	"service ipcd needs=logd ready=scheme modes=all -- initfs:/bin/ipcd\n"
 	"service ramfsd needs=logd ready=scheme modes=all -- initfs:/bin/ramfsd\n"
 	"service ptyd needs=ramfsd ready=scheme modes=all -- /bin/ptyd\n"
-	"service seriald needs=ptyd -- /bin/seriald\n"
+	"service seriald needs=ptyd privileges=io,irq -- /bin/seriald\n"
 	"service getty-console needs=seriald restart=respawn stop=HUP -- /bin/getty console\n";
 #define CONF_WORDS_MAX 48
 
@@ -271,6 +272,28 @@ static bool conf_enum(const char *v, const char *const names[], int count, int *
 	return false;
 }
 
+/* "io,irq,phys" or "none": the driver privileges granted (abi/proc.h). */
+static bool conf_privileges(char *s, unsigned *out)
+{
+	static const struct { const char *name; unsigned bit; } privs[] = {
+		{ "io", ABI_PRIV_IO }, { "irq", ABI_PRIV_IRQ }, { "phys", ABI_PRIV_PHYS },
+	};
+	char *save = NULL;
+
+	*out = 0;
+	if (strcmp(s, "none") == 0)
+		return true;
+	for (char *w = strtok_r(s, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		size_t i = 0;
+		while (i < sizeof(privs) / sizeof(privs[0]) && strcmp(w, privs[i].name) != 0)
+			i++;
+		if (i == sizeof(privs) / sizeof(privs[0]))
+			return false;
+		*out |= privs[i].bit;
+	}
+	return *out != 0;
+}
+
 /* One KEY=VALUE option into svc; false with err set if it is bad. */
 static bool conf_option(char *word, init_service_t *svc, conf_err_t *err)
 {
@@ -306,6 +329,8 @@ static bool conf_option(char *word, init_service_t *svc, conf_err_t *err)
 		ok = conf_backoff(value, svc);
 	} else if (strcmp(word, "give-up") == 0) {
 		ok = conf_give_up(value, svc);
+	} else if (strcmp(word, "privileges") == 0) {
+		ok = conf_privileges(value, &svc->privileges);
 	} else {
 		snprintf(err->text, sizeof(err->text), "unknown key '%s'", word);
 		return false;

@@ -87,6 +87,7 @@ typedef struct init_service {
 	unsigned ready_timeout_ms;
 	unsigned backoff_first_ms, backoff_max_ms;
 	unsigned give_up_count, give_up_window_ms;
+	unsigned privileges;            /* ABI_PRIV_* granted (privileges=) */
 	int line;                       /* where it was configured */
 
 	/* Resolved by init_order(): indexes of need_names in the table. */

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <tessera/sys.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -107,6 +108,11 @@ static __attribute__((noreturn)) void sup_exec(const init_service_t *v, int read
 
 	init_child_reset();
 	setsid();
+	/* Named for the kernel's log while init's privileges are still held;
+	 * then only what the configuration grants (docs/drivers.md). */
+	tessera_privileges(ABI_PRIV_ALL, v->name);
+	if (tessera_privileges(v->privileges, NULL) < 0)
+		_exit(127);
 	if (ready_wr >= 0) {
 		if (ready_wr != READY_FD) {
 			dup2(ready_wr, READY_FD);

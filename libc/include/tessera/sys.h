@@ -66,5 +66,13 @@ int tessera_dupat(int fd, const char *path, int flags);
 int tessera_fevent(int fd, unsigned wanted);
 /* abi_dirent_t records (abi/stat.h) of a directory; bytes filled, 0 at the end. */
 long tessera_getdents(int fd, void *buf, size_t size);
+/*
+ * Driver privileges (ABI_PRIV_IO | ABI_PRIV_IRQ | ABI_PRIV_PHYS,
+ * abi/proc.h): drops every one not in keep and, when label is not NULL,
+ * names the process in the kernel's log (init names its services; only a
+ * privileged process may). Returns the privileges held now; -1 and errno.
+ * tessera_privileges(ABI_PRIV_ALL, NULL) only asks.
+ */
+int tessera_privileges(unsigned keep, const char *label);
 /* Narrows this process's scheme namespace (and its future children's). */
 int tessera_mkns(const char *const *names, size_t count);

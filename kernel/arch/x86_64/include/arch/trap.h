@@ -19,6 +19,8 @@ _Static_assert(__builtin_offsetof(trap_frame_t, rbp) == 8 * 8, "traps.S reloads 
 
 /* Vectors above the exceptions. */
 #define VEC_IRQ_BASE     0x20   /* IOAPIC lines 0..23 land at 0x20.. */
+#define VEC_MSI_BASE     0x40   /* irq:msi vectors 0x40..0x7f */
+#define VEC_MSI_COUNT    64
 #define VEC_TIMER        0xf0
 #define VEC_IPI_HALT     0xf1
 #define VEC_IPI_RESCHED  0xf2
