@@ -128,7 +128,7 @@ define user_link
 	   { echo "$@: not a static ET_EXEC" >&2; rm -f $@; exit 1; }
 endef
 
-$(USER_INIT): $(USER_INIT_OBJS) $(CRT0) $(LIBC)
+$(USER_INIT): $(USER_INIT_OBJS) $(LIBSCHEME_OBJS) $(CRT0) $(LIBC)
 	$(user_link)
 
 $(BUILD)/user/bin/tests/test_%: $(USER_OBJ)/user/tests/test_%.c.o $(UTEST_OBJ) $(LIBSCHEME_OBJS) \

@@ -158,9 +158,11 @@ int proc_status_text(int pid, textbuf_t *b)
 
 	if (p) {
 		textbuf_printf(b, "pid %d\nppid %d\nname %s\nstate %c\npgid %d\nsid %d\n"
-			       "uid %u\ngid %u\nthreads %d\n", p->pid,
+			       "uid %u\ngid %u\nthreads %d\nprivileges %u\n", p->pid,
 			       p->parent ? p->parent->pid : 0, p->name, proc_state_letter(p),
-			       p->pgid, p->sid, p->uid, p->gid, p->thread_count);
+			       p->pgid, p->sid, p->uid, p->gid, p->thread_count, p->privileges);
+		if (p->label[0])
+			textbuf_printf(b, "label %s\n", p->label);
 		uint64_t tflags = spin_lock_irqsave(&p->lock);
 		for (thread_t *t = p->threads; t; t = t->proc_next)
 			textbuf_printf(b, "thread %d cpu %d priority %d runtime_ns %lu\n",

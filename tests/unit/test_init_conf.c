@@ -10,6 +10,7 @@
 #include "unit.h"
 
 #include <abi/proc.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 
@@ -313,4 +314,69 @@ TEST(init_conf_the_built_in_fallback_parses_and_reaches_a_console)
 	CHECK_STR(t_order(), "logd nulld zerod randd ipcd ramfsd ptyd seriald getty-console");
 	CHECK_EQ(t_log_lines(), 0);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_TEST), 7);
+}
+
+/* --- services added while init runs (init:services) ------------------ */
+
+static int t_add(const char *line, unsigned privs, char *err)
+{
+	return init_conf_add(&t_conf, line, privs, err, 128);
+}
+
+TEST(init_conf_add_appends_a_waiting_service_to_the_run)
+{
+	char err[128] = "";
+
+	CHECK_EQ(t_parse("service logd -- /bin/logd\nservice pcid needs=logd -- /bin/pcid\n"), 0);
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 2);
+	int i = t_add("service disk privileges=irq,phys needs=pcid modes=test -- /bin/ahcid "
+		      "0000:00:1f.2\n", ABI_PRIV_ALL, err);
+	CHECK_EQ(i, 2);
+	CHECK_EQ(t_conf.count, 3);
+	CHECK_EQ(t_conf.norder, 3);
+	CHECK_EQ(t_conf.order[2], 2);
+	init_service_t *s = t_svc("disk");
+	CHECK_EQ(s->state, INIT_SVC_WAITING);
+	CHECK_EQ(s->privileges, ABI_PRIV_IRQ | ABI_PRIV_PHYS);
+	CHECK_EQ(s->needs[0], 1);
+	CHECK_EQ(s->argc, 2);
+	CHECK_STR(t_arg(s, 1), "0000:00:1f.2");
+	CHECK_EQ(s->ready_fd, -1);
+}
+
+TEST(init_conf_add_refuses_what_it_must)
+{
+	char err[128] = "";
+
+	CHECK_EQ(t_parse("service pcid -- /bin/pcid\n"), 0);
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 1);
+	CHECK_EQ(t_add("service pcid -- /bin/other", ABI_PRIV_ALL, err), -EEXIST);
+	CHECK_STR(err, "service 'pcid' is already defined");
+	CHECK_EQ(t_add("service d privileges=io,irq -- /bin/d", ABI_PRIV_IRQ, err), -EPERM);
+	CHECK_STR(err, "it would get privileges its requester does not hold");
+	CHECK_EQ(t_add("service d needs=nothere -- /bin/d", ABI_PRIV_ALL, err), -ENOENT);
+	CHECK_STR(err, "it needs 'nothere', which is not a service");
+	CHECK_EQ(t_add("service d needs=d -- /bin/d", ABI_PRIV_ALL, err), -ENOENT);
+	CHECK_EQ(t_add("service d restart=maybe -- /bin/d", ABI_PRIV_ALL, err), -EINVAL);
+	CHECK_STR(err, "bad value 'maybe' for restart");
+	CHECK_EQ(t_add("   # only a comment", ABI_PRIV_ALL, err), -EINVAL);
+	CHECK_STR(err, "no service on the line");
+	CHECK_EQ(t_add("service a -- /a\nservice b -- /b", ABI_PRIV_ALL, err), -EINVAL);
+	CHECK_EQ(t_conf.count, 1);              /* nothing refused was kept */
+	CHECK_EQ(t_conf.norder, 1);
+	CHECK_EQ(t_add("service d -- /bin/d", 0, err), 1);     /* no privileges asked: fine */
+}
+
+TEST(init_conf_add_stops_at_a_full_table)
+{
+	char err[128], line[64];
+	int i;
+
+	CHECK_EQ(t_parse(""), 0);
+	for (i = 0; i < INIT_SERVICES_MAX; i++) {
+		snprintf(line, sizeof(line), "service s%d -- /bin/s", i);
+		CHECK_EQ(t_add(line, 0, err), i);
+	}
+	CHECK_EQ(t_add("service one-more -- /bin/s", 0, err), -ENOSPC);
+	CHECK_EQ(t_conf.count, INIT_SERVICES_MAX);
 }

@@ -19,6 +19,7 @@
 #include "service.h"
 
 #include <abi/proc.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,6 +505,60 @@ int init_conf_parse(init_conf_t *c, const char *file, const char *text)
 		}
 	}
 	return skipped;
+}
+
+/* The new last service's needs, as indexes; false if one is not there. */
+static bool conf_add_needs(init_conf_t *c, init_service_t *v, char *err, size_t size)
+{
+	for (int k = 0; k < v->nneeds; k++) {
+		v->needs[k] = conf_find(c, v->need_names[k]);
+		if (v->needs[k] < 0 || v->needs[k] == c->count - 1) {
+			snprintf(err, size, "it needs '%s', which is not a service", v->need_names[k]);
+			return false;
+		}
+	}
+	return true;
+}
+
+int init_conf_add(init_conf_t *c, const char *text, unsigned caller_privileges, char *err,
+		  size_t size)
+{
+	char buf[CONF_LINE_MAX];
+	size_t len = strlen(text);
+	conf_err_t e = { "" };
+
+	while (len && text[len - 1] == '\n')
+		len--;
+	if (len >= sizeof(buf) || memchr(text, '\n', len)) {
+		snprintf(err, size, len >= sizeof(buf) ? "line too long" : "one line, please");
+		return -EINVAL;
+	}
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	conf_strip_comment(buf);
+	int before = c->count;
+	bool ok = conf_line(c, buf, 0, &e);
+	if (!ok || c->count == before) {
+		snprintf(err, size, "%s", ok ? "no service on the line" : e.text);
+		if (strstr(e.text, "already defined"))
+			return -EEXIST;
+		return c->count == INIT_SERVICES_MAX ? -ENOSPC : -EINVAL;
+	}
+	init_service_t *v = &c->svc[c->count - 1];
+	int rc = 0;
+	if (v->privileges & ~caller_privileges) {
+		snprintf(err, size, "it would get privileges its requester does not hold");
+		rc = -EPERM;
+	} else if (!conf_add_needs(c, v, err, size)) {
+		rc = -ENOENT;
+	}
+	if (rc) {
+		c->count--;
+		return rc;
+	}
+	v->state = INIT_SVC_WAITING;
+	c->order[c->norder++] = c->count - 1;
+	return c->count - 1;
 }
 
 void init_conf_argv(const init_service_t *s, char *argv[INIT_ARGV_MAX + 1])

@@ -58,6 +58,11 @@ uint64_t init_now_ms(void);
 /* In a child of init, before exec: default signal actions, nothing blocked. */
 void init_child_reset(void);
 
+/* control.c: the init: scheme (services added at run time, pid 1 only). */
+int init_control_start(init_sup_t *s);
+int init_control_fd(void);              /* -1 when not serving */
+void init_control_serve(void);          /* the requests waiting, without blocking */
+
 /* shutdown.c: stops every service, last started first; as pid 1 then
  * ends every other process, syncs and asks the kernel (sys:power) to
  * power off or reboot. Returns init's exit status for a halt, for a

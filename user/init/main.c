@@ -165,6 +165,8 @@ int main(int argc, char **argv)
 	if (!init_load(conf_path, mode, pid1))
 		return 1;
 	init_sup_setup(&sup, &init_conf, pid1);
+	if (pid1)
+		init_control_start(&sup);
 	if (mode == INIT_MODE_SYSTEM)
 		return init_forever(&sup);
 	init_boot(&sup);

@@ -130,6 +130,18 @@ void init_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int init_conf_parse(init_conf_t *c, const char *file, const char *text);
 
+/*
+ * Adds a service while init runs (a `service ...` line written to
+ * init:services by pcid). Parsed as in the file; its modes= is ignored:
+ * it joins the current run as WAITING at the end of the order, so it
+ * starts once what it needs is up. Refused: -EINVAL (bad line), -EEXIST
+ * (the name is taken), -EPERM (it would get privileges the caller does
+ * not hold), -ENOENT (a need that is no service), -ENOSPC (table full);
+ * err then says why. Returns the new service's index.
+ */
+int init_conf_add(init_conf_t *c, const char *text, unsigned caller_privileges, char *err,
+		  size_t size);
+
 /* The services pid 1 falls back on when it cannot read its file. */
 extern const char init_conf_builtin[];
 

@@ -317,6 +317,7 @@ void init_sup_work(init_sup_t *s)
 {
 	uint64_t now = init_now_ms();
 
+	init_control_serve();
 	sup_check_ready(s);
 	sup_reap(s, now);
 	sup_timers(s, now);
@@ -328,7 +329,7 @@ void init_sup_work(init_sup_t *s)
 
 void init_sup_wait(init_sup_t *s, uint64_t until_ms)
 {
-	struct pollfd fds[1 + INIT_SERVICES_MAX];
+	struct pollfd fds[2 + INIT_SERVICES_MAX];
 	nfds_t n = 0;
 	uint64_t now = init_now_ms(), deadline = init_plan_deadline(s->conf, now);
 	int timeout = INIT_WAKE_MAX_MS;
@@ -336,6 +337,8 @@ void init_sup_wait(init_sup_t *s, uint64_t until_ms)
 
 	if (init_wake[0] >= 0)
 		fds[n++] = (struct pollfd){ .fd = init_wake[0], .events = POLLIN };
+	if (init_control_fd() >= 0)
+		fds[n++] = (struct pollfd){ .fd = init_control_fd(), .events = POLLIN };
 	for (int i = 0; i < s->conf->count; i++)
 		if (s->conf->svc[i].state == INIT_SVC_STARTING && s->conf->svc[i].ready_fd >= 0)
 			fds[n++] = (struct pollfd){ .fd = s->conf->svc[i].ready_fd, .events = POLLIN };

@@ -21,6 +21,7 @@
  */
 #include "utest.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -28,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <tessera/sys.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -405,6 +407,67 @@ TEST(init_pid1_logs_its_events_to_the_kernel_log)
 	CHECK(strstr(log, "init: started logd (pid ") != NULL);
 	CHECK(strstr(log, "init: started ramfsd (pid ") != NULL);
 	CHECK(strstr(log, "services started") != NULL);
+}
+
+/* Asks pid 1 for a service through init:services; the write's result. */
+static long init_services_write(const char *line)
+{
+	int fd = open("init:services", O_WRONLY);
+
+	if (fd < 0)
+		return -errno;
+	long r = write(fd, line, strlen(line));
+	long e = errno;
+	close(fd);
+	return r < 0 ? -e : r;
+}
+
+static bool init_services_has(const char *line)
+{
+	char text[4096];
+	int fd = open("init:services", O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		return false;
+	text[n] = '\0';
+	return strstr(text, line) != NULL;
+}
+
+TEST(init_pid1_adds_services_written_to_init_services)
+{
+	const char *line = "service added-oneshot restart=never -- /bin/tests/helper_true\n";
+
+	CHECK_EQ(init_services_write(line), (long)strlen(line));
+	bool done = false;
+	for (int i = 0; i < 500 && !done; i++) {
+		done = init_services_has("\nadded-oneshot done 0\n");
+		if (!done)
+			utest_sleep_ms(10);
+	}
+	CHECK(done);
+	CHECK(init_services_has("logd up "));
+	CHECK_EQ(init_services_write(line), -EEXIST);
+	CHECK_EQ(init_services_write("service x restart=sometimes -- /bin/x"), -EINVAL);
+	CHECK_EQ(init_services_write("service x needs=nosuch -- /bin/x"), -ENOENT);
+	CHECK_ERRNO(open("init:nothing", O_RDONLY), ENOENT);
+	/* Privileges the asker does not hold are not handed out. */
+	pid_t pid = utest_fork();
+	if (pid == 0) {
+		CHILD_CHECK(tessera_privileges(ABI_PRIV_IRQ, NULL) == (int)ABI_PRIV_IRQ);
+		CHILD_CHECK(init_services_write("service grab privileges=io -- /bin/tests/helper_true")
+			    == -EPERM);
+		CHILD_CHECK(init_services_write("service fine privileges=irq restart=never "
+						"-- /bin/tests/helper_true") > 0);
+		CHILD_CHECK(setuid(1000) == 0);
+		CHILD_CHECK(init_services_write("service user -- /bin/tests/helper_true") == -EPERM);
+		_exit(0);
+	}
+	CHECK_EQ(utest_wait(pid), 0);
+	CHECK(!init_services_has("grab "));
+	CHECK(!init_services_has("user "));
 }
 
 TEST(init_pid1_reaps_orphans)
