@@ -7,7 +7,8 @@ imports qemu_command). Settings come from the environment, as make passes
 them: SMP (CPUs), MEM, FIRMWARE (bios|uefi), ACCEL (kvm|tcg; default: kvm
 only when the CPU has vmx/svm and /dev/kvm opens), CMDLINE (extra kernel
 command-line words, passed through QEMU's fw_cfg so the ISO stays the same),
-GRAPHICS=1 (show the framebuffer in a window too).
+GRAPHICS=1 (show the framebuffer in a window too), DISK (a raw disk image
+to attach) and DISK_BUS (ahci, the default, or virtio).
 
 The serial console is this terminal (Ctrl-C reaches Tessera; Ctrl-A X
 quits QEMU; piped input is typed into Tessera's console). In test mode the kernel leaves through
@@ -59,10 +60,25 @@ def first_existing(paths, what):
              "run tools/install-deps.sh")
 
 
+def disk_args(disk, bus="ahci"):
+    """QEMU arguments attaching the raw image `disk` as a SATA disk on
+    q35's AHCI controller (second port: the CD-ROM is on the first) or
+    as a modern-only virtio-blk PCI device."""
+    drive = f"id=disk0,if=none,format=raw,file={disk}"
+    if bus == "ahci":
+        return ["-drive", drive, "-device", "ide-hd,drive=disk0,bus=ide.1"]
+    if bus == "virtio":
+        return ["-drive", drive, "-device",
+                "virtio-blk-pci,drive=disk0,disable-legacy=on"]
+    sys.exit(f"qemu.py: DISK_BUS must be ahci or virtio, not '{bus}'")
+
+
 def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
-                 cmdline="", vars_dir=None, serial="stdio", extra=(), no_reboot=True):
+                 cmdline="", vars_dir=None, serial="stdio", extra=(), no_reboot=True,
+                 disk=None, disk_bus="ahci"):
     """The QEMU argv. With firmware=uefi, vars_dir receives a fresh copy
-    of the OVMF variable store (OVMF writes to it; runs must not share)."""
+    of the OVMF variable store (OVMF writes to it; runs must not share).
+    With disk, that raw image is attached (disk_args)."""
     cmd = ["qemu-system-x86_64", "-machine", "q35", "-m", str(mem),
            "-smp", str(smp), "-display", "none",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -92,6 +108,8 @@ def qemu_command(iso, smp=1, mem="512M", firmware="bios", accel="tcg",
         cmd += ["-no-reboot"]
     if cmdline:
         cmd += ["-fw_cfg", f"name=opt/tessera/cmdline,string={cmdline}"]
+    if disk:
+        cmd += disk_args(disk, disk_bus)
     return cmd + list(extra)
 
 
@@ -172,7 +190,8 @@ def main():
         cmd = qemu_command(args.iso, smp, mem, firmware, accel,
                            env.get("CMDLINE", ""), tmp,
                            "console" if interactive else "stdio", extra,
-                           no_reboot=not interactive)
+                           no_reboot=not interactive, disk=env.get("DISK") or None,
+                           disk_bus=env.get("DISK_BUS", "ahci"))
         if args.debug:
             gdbinit = os.path.join(os.path.dirname(args.iso), "gdbinit")
             with open(gdbinit, "w") as f:

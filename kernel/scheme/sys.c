@@ -6,6 +6,10 @@
  * the display driver; ENOENT without one), and `sys:` itself lists these
  * names.
  *
+ * `sys:cmdline` is the kernel's command line (GRUB's words and QEMU's
+ * fw_cfg extra), where `root=LABEL` tells the boot which disk partition
+ * holds the root file system.
+ *
  * `sys:acpi/SIG` is the firmware's ACPI table SIG as raw bytes (`MCFG`
  * for pcid), for holders of ABI_PRIV_PHYS only: the tables describe the
  * machine's memory and devices to drivers.
@@ -75,6 +79,11 @@ static void sys_framebuffer(textbuf_t *b)
 		       fb->red_size, fb->green_pos, fb->green_size, fb->blue_pos, fb->blue_size);
 }
 
+static void sys_cmdline(textbuf_t *b)
+{
+	textbuf_printf(b, "%s\n", kernel_cmdline);
+}
+
 static void sys_power(textbuf_t *b)
 {
 	textbuf_printf(b, "poweroff\nreboot\n");
@@ -90,6 +99,7 @@ static const struct {
 	{ "schemes", sys_schemes },
 	{ "framebuffer", sys_framebuffer },
 	{ "power", sys_power },
+	{ "cmdline", sys_cmdline },
 };
 
 static int sys_open_acpi(const char *sig, file_t *f)

@@ -284,7 +284,7 @@ TEST(init_conf_the_shipped_file_parses_cleanly)
 	CHECK_EQ(t_parse(text), 0);
 	CHECK_EQ(t_log_lines(), 0);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 11);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd ramfsd ptyd seriald vtd "
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd seriald vtd "
 			     "getty-console getty-tty1");
 	CHECK_EQ(t_log_lines(), 0);
 	/* The early daemons run from the boot archive: file: is not up yet. */
@@ -300,10 +300,10 @@ TEST(init_conf_the_shipped_file_runs_daemons_without_terminals_in_tests)
 	CHECK(text != NULL);
 	CHECK_EQ(t_parse(text), 0);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_TEST), 7);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd ramfsd ptyd");
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd");
 	CHECK_EQ(t_svc("getty-console")->state, INIT_SVC_OFF);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_BENCH), 7);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd ramfsd ptyd");
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd");
 	CHECK_EQ(t_log_lines(), 0);
 }
 
@@ -311,7 +311,7 @@ TEST(init_conf_the_built_in_fallback_parses_and_reaches_a_console)
 {
 	CHECK_EQ(t_parse(init_conf_builtin), 0);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 9);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd ramfsd ptyd seriald getty-console");
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd seriald getty-console");
 	CHECK_EQ(t_log_lines(), 0);
 	CHECK_EQ(init_order(&t_conf, INIT_MODE_TEST), 7);
 }
@@ -327,14 +327,21 @@ TEST(init_conf_add_appends_a_waiting_service_to_the_run)
 {
 	char err[128] = "";
 
-	CHECK_EQ(t_parse("service logd -- /bin/logd\nservice pcid needs=logd -- /bin/pcid\n"), 0);
-	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 2);
+	CHECK_EQ(t_parse("service logd -- /bin/logd\nservice pcid needs=logd -- /bin/pcid\n"
+			 "service rootfs needs=pcid -- /bin/rootfs\n"), 0);
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 3);
+	t_svc("logd")->state = INIT_SVC_UP;
+	t_svc("pcid")->state = INIT_SVC_STARTING;       /* asking while it starts */
 	int i = t_add("service disk privileges=irq,phys needs=pcid modes=test -- /bin/ahcid "
 		      "0000:00:1f.2\n", ABI_PRIV_ALL, err);
-	CHECK_EQ(i, 2);
-	CHECK_EQ(t_conf.count, 3);
-	CHECK_EQ(t_conf.norder, 3);
-	CHECK_EQ(t_conf.order[2], 2);
+	CHECK_EQ(i, 3);
+	CHECK_EQ(t_conf.count, 4);
+	CHECK_EQ(t_conf.norder, 4);
+	/* Before rootfs, which waits for pcid: init starts one at a time. */
+	CHECK_EQ(t_conf.order[0], 0);
+	CHECK_EQ(t_conf.order[1], 1);
+	CHECK_EQ(t_conf.order[2], 3);
+	CHECK_EQ(t_conf.order[3], 2);
 	init_service_t *s = t_svc("disk");
 	CHECK_EQ(s->state, INIT_SVC_WAITING);
 	CHECK_EQ(s->privileges, ABI_PRIV_IRQ | ABI_PRIV_PHYS);

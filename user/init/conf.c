@@ -35,8 +35,8 @@ const char init_conf_builtin[] =
 	"service zerod needs=logd ready=scheme modes=all -- initfs:/bin/zerod\n"
 	"service randd needs=logd ready=scheme modes=all -- initfs:/bin/randd\n"
 	"service ipcd needs=logd ready=scheme modes=all -- initfs:/bin/ipcd\n"
-	"service ramfsd needs=logd ready=scheme modes=all -- initfs:/bin/ramfsd\n"
-	"service ptyd needs=ramfsd ready=scheme modes=all -- /bin/ptyd\n"
+	"service rootfs needs=logd ready=scheme modes=all -- initfs:/bin/rootfs\n"
+	"service ptyd needs=rootfs ready=scheme modes=all -- /bin/ptyd\n"
 	"service seriald needs=ptyd privileges=io,irq -- /bin/seriald\n"
 	"service getty-console needs=seriald restart=respawn stop=HUP -- /bin/getty console\n";
 #define CONF_WORDS_MAX 48
@@ -556,8 +556,16 @@ int init_conf_add(init_conf_t *c, const char *text, unsigned caller_privileges, 
 		c->count--;
 		return rc;
 	}
+	/* Before the first service still waiting: a driver pcid asks for
+	 * while it starts comes before what waits for pcid (the file system
+	 * that needs the driver's disk), since init starts one at a time. */
+	int at = 0;
+	while (at < c->norder && c->svc[c->order[at]].state != INIT_SVC_WAITING)
+		at++;
+	memmove(&c->order[at + 1], &c->order[at], (size_t)(c->norder - at) * sizeof(c->order[0]));
+	c->order[at] = c->count - 1;
+	c->norder++;
 	v->state = INIT_SVC_WAITING;
-	c->order[c->norder++] = c->count - 1;
 	return c->count - 1;
 }
 

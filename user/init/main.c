@@ -16,7 +16,7 @@
  * wait until those are up before running anything.
  *
  * The configuration comes from the boot archive (initfs:), since file:
- * is served by ramfsd, one of the services. If pid 1 cannot read it, a
+ * is served by rootfs (ramfsd or ext2fsd), one of the services. If pid 1 cannot read it, a
  * built-in list (conf.c) starts the essentials and a console shell, so a
  * broken image still boots to something a person can use.
  *

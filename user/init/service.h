@@ -133,8 +133,9 @@ int init_conf_parse(init_conf_t *c, const char *file, const char *text);
 /*
  * Adds a service while init runs (a `service ...` line written to
  * init:services by pcid). Parsed as in the file; its modes= is ignored:
- * it joins the current run as WAITING at the end of the order, so it
- * starts once what it needs is up. Refused: -EINVAL (bad line), -EEXIST
+ * it joins the current run as WAITING, ordered before the services still
+ * waiting (init starts one at a time: a driver pcid asks for goes before
+ * the file system waiting for pcid), and starts once its needs are up. Refused: -EINVAL (bad line), -EEXIST
  * (the name is taken), -EPERM (it would get privileges the caller does
  * not hold), -ENOENT (a need that is no service), -ENOSPC (table full);
  * err then says why. Returns the new service's index.

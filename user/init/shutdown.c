@@ -7,7 +7,7 @@
  * default; gettys use SIGHUP, which a shell obeys) sent to its process
  * group and to itself, then INIT_STOP_WAIT_MS to exit before SIGKILL.
  * The layer's dependencies go only when it is gone, so ptyd outlives
- * the shells on its terminals and ramfsd outlives ptyd.
+ * the shells on its terminals and the file system (rootfs) outlives ptyd.
  *
  * Then, as pid 1 only, everything else — background jobs, orphans —
  * gets SIGTERM and, after a moment, SIGKILL, and is reaped. sync() flushes what file systems hold, and writing

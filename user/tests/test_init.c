@@ -405,7 +405,7 @@ TEST(init_pid1_logs_its_events_to_the_kernel_log)
 	close(fd);
 	log[len] = '\0';
 	CHECK(strstr(log, "init: started logd (pid ") != NULL);
-	CHECK(strstr(log, "init: started ramfsd (pid ") != NULL);
+	CHECK(strstr(log, "init: started rootfs (pid ") != NULL);
 	CHECK(strstr(log, "services started") != NULL);
 }
 
