@@ -48,6 +48,7 @@ typedef struct abi_dirent {
 #define ABI_DT_UNKNOWN 0
 #define ABI_DT_FIFO    1
 #define ABI_DT_CHR     2
+#define ABI_DT_BLK     6
 #define ABI_DT_DIR     4
 #define ABI_DT_REG     8
 #define ABI_DT_LNK     10

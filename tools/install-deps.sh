@@ -8,7 +8,7 @@ packages=(
   build-essential binutils make gcc python3
   qemu-system-x86 qemu-utils
   grub-common grub-pc-bin grub-efi-amd64-bin
-  xorriso mtools ovmf e2fsprogs
+  xorriso mtools ovmf e2fsprogs gdisk fdisk
   gdb
 )
 
