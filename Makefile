@@ -36,6 +36,9 @@ include user/programs.mk
 include user/init/init.mk
 include bench/bench.mk
 include daemons/daemons.mk
+include drivers/lib/drivers_lib.mk
+include drivers/pcid/pcid.mk
+include user/disk.mk
 include libc/sysroot.mk
 include tests/port/port.mk
 include tests/port/thirdparty.mk
@@ -56,18 +59,18 @@ run: $(ISO)
 debug: $(ISO)
 	@$(PYTHON) tools/qemu.py --iso $(ISO) --debug --kernel-elf $(KERNEL_ELF)
 
-test: $(ISO) $(UNIT_TESTS)
-	@$(PYTHON) tools/testrun.py --iso $(ISO) --unit $(UNIT_TESTS)
+test: $(ISO) $(DISK_IMG) $(UNIT_TESTS)
+	@$(PYTHON) tools/testrun.py --iso $(ISO) --disk $(DISK_IMG) --unit $(UNIT_TESTS)
 
 unit-test: $(UNIT_TESTS)
 	@$(PYTHON) tools/testrun.py --unit $(UNIT_TESTS)
 
-system-test: $(ISO)
-	@$(PYTHON) tools/testrun.py --iso $(ISO)
+system-test: $(ISO) $(DISK_IMG)
+	@$(PYTHON) tools/testrun.py --iso $(ISO) --disk $(DISK_IMG)
 
 .PHONY: bench
-bench: $(ISO) $(BENCH_LINUX_PROGRAMS)
-	@$(PYTHON) tools/bench.py --iso $(ISO) --linux-dir $(BENCH_LINUX) \
+bench: $(ISO) $(DISK_IMG) $(BENCH_LINUX_PROGRAMS)
+	@$(PYTHON) tools/bench.py --iso $(ISO) --disk $(DISK_IMG) --linux-dir $(BENCH_LINUX) \
 		--out $(BUILD)/bench $(BENCH_NAMES)
 
 clean:

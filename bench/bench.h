@@ -23,6 +23,14 @@
  * each benchmark takes about a second wherever it runs, be it under QEMU's
  * TCG (10-50 times slower than the host) or natively.
  *
+ * Benchmarks of a fixed amount of work (the file and disk ones: a 64 MiB
+ * file, 1000 names) skip the calibration: they time BENCH_RUNS runs of
+ * that work themselves and print the median with bench_print_median_as,
+ * one figure per line, each under its own name (file_write_4k,
+ * file_read_4k, ...); tools/bench.py takes every figure a program prints.
+ * A figure that has no meaning on this system is printed as `name n/a`
+ * (bench_print_na).
+ *
  * Any failed call ends the program through bench_fail with a message and
  * exit status 1.
  */
@@ -153,8 +161,9 @@ static inline uint64_t bench_calibrate(bench_fn_t *fn)
 	return n ? n : 1;
 }
 
-/* Sorts the BENCH_RUNS figures and prints the median, in tenths. */
-static inline void bench_print_median(uint64_t *tenths, const char *unit)
+/* Sorts the BENCH_RUNS figures and prints the median, in tenths, as the
+ * figure `name` (a program with several figures names each; see below). */
+static inline void bench_print_median_as(const char *name, uint64_t *tenths, const char *unit)
 {
 	for (int i = 1; i < BENCH_RUNS; i++)
 		for (int j = i; j > 0 && tenths[j - 1] > tenths[j]; j--) {
@@ -164,9 +173,35 @@ static inline void bench_print_median(uint64_t *tenths, const char *unit)
 			tenths[j - 1] = swap;
 		}
 	uint64_t t = tenths[BENCH_RUNS / 2];
-	printf(BENCH_NAME " %llu.%llu %s\n", (unsigned long long)(t / 10),
+	printf("%s %llu.%llu %s\n", name, (unsigned long long)(t / 10),
 	       (unsigned long long)(t % 10), unit);
 	fflush(stdout);
+}
+
+/* Sorts the BENCH_RUNS figures and prints the median, in tenths. */
+static inline void bench_print_median(uint64_t *tenths, const char *unit)
+{
+	bench_print_median_as(BENCH_NAME, tenths, unit);
+}
+
+/* Prints `name n/a`: this figure does not exist on this system (a
+ * Tessera scheme on Linux, say). tools/bench.py shows n/a, not a failure. */
+static inline void bench_print_na(const char *name)
+{
+	printf("%s n/a\n", name);
+	fflush(stdout);
+}
+
+/* Tenths of a MB/s (10^6 B/s) for `bytes` moved in `ns`. */
+static inline uint64_t bench_mbps_tenths(uint64_t bytes, uint64_t ns)
+{
+	return (uint64_t)((__uint128_t)bytes * 10000 / (ns ? ns : 1));
+}
+
+/* Tenths of a nanosecond per operation for n operations in `ns`, rounded. */
+static inline uint64_t bench_ns_tenths(uint64_t ns, uint64_t n)
+{
+	return (ns * 10 + n / 2) / n;
 }
 
 /* Measures fn as described at the top; unit_ns is the unit in nanoseconds. */

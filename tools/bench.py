@@ -2,16 +2,30 @@
 # SPDX-License-Identifier: MIT
 """Tessera's benchmarks: in QEMU, then the same sources natively on the host.
 
-  bench.py --iso ISO --linux-dir DIR --out DIR [--timeout S] [--icount MODE] NAME...
+  bench.py --iso ISO [--disk IMG] --linux-dir DIR --out DIR [--timeout S]
+           [--icount MODE] NAME...
 
-`make bench` runs this with the names of bench/*.c (bench/bench.mk). Each
-benchmark prints lines `name value unit` (docs/performance.md).
+`make bench` runs this with the names of bench/*.c (bench/bench.mk) and
+--disk build/disk.img. Each benchmark program prints one or more lines
+`figure value unit` (docs/performance.md): most print one figure named
+after themselves, file_rw and file_meta several (file_write_4k, ...). A
+figure printed as `figure n/a` does not exist on that system (disk_read
+on Linux): the table says n/a and it is not a failure.
 
 Tessera: the ISO boots through tools/qemu.py's qemu_command with one CPU
 (the yield ping-pong must stay on one), MEM and FIRMWARE from the
 environment, TCG unless ACCEL says otherwise, and the command line
 "test -- bench": init runs every /bin/bench program, prints
-`init: benchmarks done`, and its exit status becomes QEMU's.
+`init: benchmarks done`, and its exit status becomes QEMU's. A figure
+belongs to the program after whose `init: running NAME` it appears.
+
+With --disk IMG a copy of IMG (the original is never written) is attached
+as a SATA disk on q35's AHCI controller (DISK_BUS=virtio for virtio-blk)
+and the command line becomes "root=tessera-root test -- bench": the root
+file system, where the file benchmarks work, is then ext2 on that disk,
+and disk_read reads the disk itself. The run fails if the boot log does
+not show rootfs finding the partition (it would fall back on the RAM file
+system and the file figures would mean something else).
 
 --icount N (or ICOUNT=N in the environment, e.g. `make bench ICOUNT=0`)
 adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
@@ -29,13 +43,15 @@ is not a fair comparison yet, and the table says so.
 The table goes to standard output; the raw results (one `system name value
 unit` line each, after `#` lines saying how they were taken) to
 OUT/results.txt and QEMU's serial log to OUT/tessera.log. The exit status
-is 0 only when every benchmark produced a figure on both sides.
+is 0 only when every benchmark produced its figures on both sides, each a
+value or n/a.
 """
 import argparse
 import datetime
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,6 +62,12 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 import qemu  # noqa: E402
 
 RESULT = re.compile(r"^([a-z_][a-z0-9_]*) ([0-9]+(?:\.[0-9]+)?) (\S+)$")
+NOT_APPLICABLE = re.compile(r"^([a-z_][a-z0-9_]*) n/a$")
+NA = ("n/a", "")
+RUNNING = re.compile(r"^init: running (\S+)$")
+ROOT_LABEL = "tessera-root"
+ROOT_FOUND = re.compile(rf"^rootfs: root file system {ROOT_LABEL} is disk\.")
+TIMEOUT = 1200
 KLOG = re.compile(r"^\[\s*\d+\.\d+\] ")
 DONE = "init: benchmarks done"
 NOT_FAIR = ("The Linux column is the host, natively, not Linux in the same VM "
@@ -53,25 +75,50 @@ NOT_FAIR = ("The Linux column is the host, natively, not Linux in the same VM "
             "comparison yet.")
 
 
-def parse(lines, names):
-    """{name: (value, unit)} from the `name value unit` lines of known names."""
-    found = {}
+def parse(lines, names, program=None):
+    """{program: {figure: (value, unit)}}, in the order printed, from the
+    `figure value unit` and `figure n/a` lines. Each belongs to `program`
+    or, when that is None (Tessera's log), to the program named by the
+    last `init: running NAME` line before it; lines outside any known
+    program are ignored."""
+    found, owner = {}, program
     for line in lines:
-        m = RESULT.match(line.strip())
-        if m and m.group(1) in names:
-            found[m.group(1)] = (m.group(2), m.group(3))
+        line = line.strip()
+        m = RUNNING.match(line)
+        if m and program is None:
+            owner = m.group(1) if m.group(1) in names else None
+            continue
+        if owner is None:
+            continue
+        m, na = RESULT.match(line), NOT_APPLICABLE.match(line)
+        if m:
+            found.setdefault(owner, {})[m.group(1)] = (m.group(2), m.group(3))
+        elif na:
+            found.setdefault(owner, {})[na.group(1)] = NA
     return found
 
 
-def run_tessera(iso, names, timeout, icount, log_path):
+def tessera_cmdline(disk):
+    return f"root={ROOT_LABEL} test -- bench" if disk else "test -- bench"
+
+
+def run_tessera(iso, disk, names, timeout, icount, log_path):
     """Boots the benchmarks; (results, description of the machine, error or "")."""
     env = os.environ
     accel = qemu.choose_accel(env.get("ACCEL", "tcg"))
     mem, firmware = env.get("MEM", "512M"), env.get("FIRMWARE", "bios")
-    extra, how = [], f"{accel.upper()}, 1 CPU, {mem}, {firmware.upper()}"
+    bus = env.get("DISK_BUS", "ahci")
+    how = f"{accel.upper()}, 1 CPU, {mem}, {firmware.upper()}"
+    cmdline = tessera_cmdline(disk)
     with tempfile.TemporaryDirectory(prefix="tessera-bench-") as tmp:
-        cmd = qemu.qemu_command(iso, 1, mem, firmware, accel, "test -- bench",
-                                tmp, "stdio")
+        copy = None
+        if disk:
+            # The benchmarks write to the disk: never to the build's image.
+            copy = os.path.join(tmp, "disk.img")
+            shutil.copyfile(disk, copy)
+            how += f", {bus.upper()} disk"
+        cmd = qemu.qemu_command(iso, 1, mem, firmware, accel, cmdline,
+                                tmp, "stdio", disk=copy, disk_bus=bus)
         if accel == "tcg" and icount != "off":
             if "tcg,thread=multi" not in cmd:
                 sys.exit("bench.py: qemu_command has no 'tcg,thread=multi' to "
@@ -79,7 +126,7 @@ def run_tessera(iso, names, timeout, icount, log_path):
             cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
             cmd += ["-icount", f"shift={icount}"]
             how += f", -icount shift={icount}"
-        print(f"Tessera in QEMU ({how}), command line 'test -- bench':", flush=True)
+        print(f"Tessera in QEMU ({how}), command line '{cmdline}':", flush=True)
         lines, status, error = boot(cmd, timeout)
     with open(log_path, "w") as f:
         f.write(" ".join(cmd) + "\n\n" + "\n".join(lines) + "\n")
@@ -92,6 +139,9 @@ def run_tessera(iso, names, timeout, icount, log_path):
             error = f"no '{DONE}'"
         elif status != 0:
             error = f"QEMU exit status {status}, expected 0 (passed)"
+        elif disk and not any(ROOT_FOUND.match(l.strip()) for l in lines):
+            error = (f"the root was not {ROOT_LABEL} on the disk (rootfs fell back "
+                     "on the RAM file system?)")
     if error:
         error += f" (log: {log_path})"
     return results, how, error
@@ -128,7 +178,7 @@ def run_linux(linux_dir, names, timeout):
         except (OSError, subprocess.TimeoutExpired) as e:
             errors.append(f"{name}: {e}")
             continue
-        found = parse(proc.stdout.splitlines(), {name})
+        found = parse(proc.stdout.splitlines(), {name}, program=name)
         for line in proc.stdout.splitlines():
             print("  " + line, flush=True)
         if proc.returncode != 0 or name not in found:
@@ -136,6 +186,17 @@ def run_linux(linux_dir, names, timeout):
                           f"{proc.stderr.strip() or 'no result line'}")
         results.update(found)
     return results, errors
+
+
+def figures(names, tessera, linux):
+    """[(program, figure)] in the order printed: Tessera's, then any only
+    Linux printed; a program with none on either side stands for itself."""
+    out = []
+    for name in names:
+        t, l = tessera.get(name, {}), linux.get(name, {})
+        figs = list(t) + [f for f in l if f not in t]
+        out += [(name, f) for f in figs] if figs else [(name, name)]
+    return out
 
 
 def host_cpu():
@@ -149,21 +210,20 @@ def host_cpu():
     return platform.processor() or "unknown CPU"
 
 
-def table(names, tessera, linux, tessera_how):
+def table(rows_wanted, tessera, linux, tessera_how):
     head = ["benchmark", f"Tessera (QEMU {tessera_how.split(',')[0]}, 1 CPU)",
             "host Linux (native)", "unit"]
     rows = []
-    for name in names:
-        t, l = tessera.get(name), linux.get(name)
-        unit = (t or l or ("", "?"))[1]
-        if t and l and t[1] != l[1]:
-            unit = f"{t[1]} / {l[1]}"
-        rows.append([name, t[0] if t else "-", l[0] if l else "-", unit])
+    for prog, fig in rows_wanted:
+        t, l = tessera.get(prog, {}).get(fig), linux.get(prog, {}).get(fig)
+        units = [r[1] for r in (t, l) if r and r[1]]
+        unit = " / ".join(dict.fromkeys(units)) if units else ("" if t or l else "?")
+        rows.append([fig, t[0] if t else "-", l[0] if l else "-", unit])
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
 
     def fmt(r):
         return (f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  "
-                f"{r[2]:>{widths[2]}}  {r[3]}")
+                f"{r[2]:>{widths[2]}}  {r[3]}").rstrip()
     return "\n".join([fmt(head), fmt(["-" * w for w in widths[:3]] + ["----"])] +
                      [fmt(r) for r in rows])
 
@@ -172,10 +232,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--iso", required=True)
+    ap.add_argument("--disk", help="disk image with the ext2 root (a copy is attached)")
     ap.add_argument("--linux-dir", required=True)
     ap.add_argument("--out", required=True, help="directory for results.txt and the log")
-    ap.add_argument("--timeout", type=int, default=300,
-                    help="seconds for the whole QEMU run (default 300)")
+    ap.add_argument("--timeout", type=int, default=TIMEOUT,
+                    help=f"seconds for the whole QEMU run (default {TIMEOUT})")
     ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
                     help="QEMU -icount shift under TCG: off (default), auto, or a number")
     ap.add_argument("names", nargs="+")
@@ -183,33 +244,41 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     started = datetime.datetime.now().astimezone()
-    tessera, how, error = run_tessera(args.iso, args.names, args.timeout, args.icount,
-                                      os.path.join(args.out, "tessera.log"))
+    tessera, how, error = run_tessera(args.iso, args.disk, args.names, args.timeout,
+                                      args.icount, os.path.join(args.out, "tessera.log"))
     linux, linux_errors = run_linux(args.linux_dir, args.names, args.timeout)
     cpu, kernel = host_cpu(), platform.release()
+    rows = figures(args.names, tessera, linux)
 
     header = [f"# {started:%Y-%m-%d %H:%M %Z}, tools/bench.py",
-              f"# tessera: QEMU {how}, command line 'test -- bench'",
-              f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}"]
+              f"# tessera: QEMU {how}, command line '{tessera_cmdline(args.disk)}'",
+              f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}",
+              "# a figure `n/a` does not exist on that system"]
     with open(os.path.join(args.out, "results.txt"), "w") as f:
         f.write("\n".join(header) + "\n")
         for system, results in (("tessera", tessera), ("linux", linux)):
-            for name in args.names:
-                if name in results:
-                    f.write(f"{system} {name} {results[name][0]} {results[name][1]}\n")
+            for prog, fig in rows:
+                if fig in results.get(prog, {}):
+                    value, unit = results[prog][fig]
+                    f.write(f"{system} {fig} {value} {unit}".rstrip() + "\n")
 
     print()
-    print(table(args.names, tessera, linux, how))
+    print(table(rows, tessera, linux, how))
     print()
     print(f"Tessera: QEMU {how}. Host: {cpu}, Linux {kernel}.")
+    if args.disk:
+        print(f"Tessera's root file system: ext2 on the disk (root={ROOT_LABEL}).")
     print(NOT_FAIR)
     if "-icount" in how:
         print("With -icount the guest clock counts instructions (2^shift ns each): "
               "Tessera's figures are not time.")
     print(f"Raw results: {os.path.join(args.out, 'results.txt')}")
     problems = ([f"tessera: {error}"] if error else []) + \
-        [f"tessera: {n}: no result" for n in args.names if n not in tessera and not error] + \
-        [f"linux: {e}" for e in linux_errors]
+        [f"tessera: {fig}: no result" for prog, fig in rows
+         if fig not in tessera.get(prog, {}) and not error] + \
+        [f"linux: {e}" for e in linux_errors] + \
+        [f"linux: {fig}: no result" for prog, fig in rows
+         if prog in linux and fig not in linux[prog]]
     for p in problems:
         print(f"FAIL {p}")
     sys.exit(1 if problems else 0)

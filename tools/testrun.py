@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Tessera's test runner: host unit tests, then system tests in QEMU.
 
-  testrun.py [--unit BIN...] [--iso ISO] [--only NAME...]
+  testrun.py [--unit BIN...] [--iso ISO] [--disk IMG] [--only NAME...]
 
 Unit test binaries print one line per test and "N passed, N failed"; their
 counts are summed (a binary that crashes, e.g. on a sanitizer report,
@@ -24,6 +24,7 @@ import qemu  # noqa: E402
 import cases  # noqa: E402
 import console  # noqa: E402
 import test_vt  # noqa: E402
+import test_disk  # noqa: E402
 
 SUMMARY = re.compile(r"^(?:\S+: )?(\d+) passed, (\d+) failed")
 
@@ -131,7 +132,7 @@ def record_subtests(case, lines, tally):
             tally.record(f"system/{case.name}/{m.group(1)}", m.group(2) == "passed")
 
 
-def run_system(iso, only, tally):
+def run_system(iso, only, tally, disk=None):
     logdir = os.path.join(os.path.dirname(iso), "test-logs")
     os.makedirs(logdir, exist_ok=True)
     logs = {}
@@ -161,6 +162,12 @@ def run_system(iso, only, tally):
     # The framebuffer terminal with the PS/2 keyboard (tests/system/test_vt.py).
     if not only or any(n.startswith("vt/") for n in only):
         test_vt.run(iso, logdir, tally.record)
+    # The root on disk (tests/system/test_disk.py): boot, restart the
+    # driver 40 times under load, check the image with e2fsck and debugfs.
+    if disk:
+        for bus in ("ahci", "virtio"):
+            if not only or any(n.startswith(f"disk_{bus}/") for n in only):
+                test_disk.run(iso, disk, logdir, tally.record, bus)
 
 
 def main():
@@ -168,12 +175,13 @@ def main():
     ap.add_argument("--unit", nargs="*", default=[])
     ap.add_argument("--iso")
     ap.add_argument("--only", nargs="*", default=[])
+    ap.add_argument("--disk", help="the disk image for the disk-root tests")
     args = ap.parse_args()
     tally = Tally()
     for binary in args.unit:
         run_unit(binary, tally)
     if args.iso:
-        run_system(args.iso, args.only, tally)
+        run_system(args.iso, args.only, tally, args.disk)
     if tally.failures:
         print("failed: " + ", ".join(tally.failures))
     print(f"{tally.passed} passed, {tally.failed} failed")

@@ -14,11 +14,19 @@ typedef struct shm_object {
 	volatile int refs;
 	uint64_t npages;
 	uint64_t *frames;               /* 0 until first use; guarded by lock */
+	/* When set, the last shm_put hands the object here instead of
+	 * freeing it (memory:dma keeps a dead driver's buffers a while);
+	 * the callee frees it later with shm_destroy. */
+	void (*on_last_put)(struct shm_object *obj);
+	struct shm_object *next;        /* for whoever on_last_put gave it to */
+	uint64_t release_ns;
 } shm_object_t;
 
 shm_object_t *shm_create(uint64_t npages);
 void shm_get(shm_object_t *obj);
 void shm_put(shm_object_t *obj);
+/* Frees obj and its frames' references now (refs already 0). */
+void shm_destroy(shm_object_t *obj);
 /*
  * Grows obj to spare's size by taking spare's (empty) page array; spare
  * gets obj's old one, emptied, and is then only to be put.

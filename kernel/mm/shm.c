@@ -35,6 +35,15 @@ void shm_put(shm_object_t *obj)
 {
 	if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL))
 		return;
+	if (obj->on_last_put) {
+		obj->on_last_put(obj);
+		return;
+	}
+	shm_destroy(obj);
+}
+
+void shm_destroy(shm_object_t *obj)
+{
 	for (uint64_t i = 0; i < obj->npages; i++)
 		if (obj->frames[i])
 			frame_put(obj->frames[i]);

@@ -22,6 +22,12 @@
  *                            long as a handle or a mapping uses it, so a
  *                            device is never left writing into RAM that
  *                            went back to the allocator while mapped.
+ *                            When the last user goes, the pages wait a
+ *                            quarantine (DMA_QUARANTINE_NS) before going
+ *                            back: a driver that was killed cannot stop
+ *                            its device, whose transfers still in flight
+ *                            land there, not in someone else's memory;
+ *                            the driver's next instance resets the device.
  *
  * Device memory, DMA memory and sys:acpi need ABI_PRIV_PHYS (granted by
  * init, docs/drivers.md): with them a process can reach any RAM.
@@ -33,6 +39,7 @@
 #include <abi/errno.h>
 #include <abi/proc.h>
 #include <boot.h>
+#include <clock.h>
 #include <console.h>
 #include <lib/cmdline.h>
 #include <lib/fmt.h>
@@ -65,6 +72,11 @@ typedef struct mem_handle {
 } mem_handle_t;
 
 #define MEMORY_DMA_MAX_ORDER 10         /* 4 MiB in one buffer */
+#define DMA_QUARANTINE_NS (2ull * 1000000000)
+
+/* Released DMA buffers waiting out their quarantine (dma_lock). */
+static spinlock_t dma_lock = SPINLOCK_INIT;
+static shm_object_t *dma_quarantine;
 #define MEMORY_DMA_LIMIT (4ull << 30)   /* 32-bit DMA engines reach it */
 
 static spinlock_t memory_lock = SPINLOCK_INIT;
@@ -166,6 +178,39 @@ static bool memory_overlaps_ram(uint64_t base, uint64_t len)
 	return false;
 }
 
+static void memory_dma_released(shm_object_t *obj)
+{
+	obj->release_ns = clock_ns() + DMA_QUARANTINE_NS;
+	uint64_t flags = spin_lock_irqsave(&dma_lock);
+	obj->next = dma_quarantine;
+	dma_quarantine = obj;
+	spin_unlock_irqrestore(&dma_lock, flags);
+}
+
+/* Frees the quarantined buffers whose time is up (at each new buffer). */
+static void memory_dma_reclaim(void)
+{
+	shm_object_t *done = NULL;
+	uint64_t now = clock_ns(), flags = spin_lock_irqsave(&dma_lock);
+
+	for (shm_object_t **pp = &dma_quarantine; *pp;) {
+		shm_object_t *o = *pp;
+		if (o->release_ns <= now) {
+			*pp = o->next;
+			o->next = done;
+			done = o;
+		} else {
+			pp = &o->next;
+		}
+	}
+	spin_unlock_irqrestore(&dma_lock, flags);
+	while (done) {
+		shm_object_t *o = done;
+		done = o->next;
+		shm_destroy(o);
+	}
+}
+
 /* "dma/LEN": a contiguous buffer; its address goes in f's path. */
 static int memory_open_dma(const char *p, file_t *f, mem_handle_t *h)
 {
@@ -179,9 +224,11 @@ static int memory_open_dma(const char *p, file_t *f, mem_handle_t *h)
 	unsigned order = page_order(npages);
 	if (order > MEMORY_DMA_MAX_ORDER)
 		return -EINVAL;
+	memory_dma_reclaim();
 	shm_object_t *obj = shm_create(npages);
 	if (!obj)
 		return -ENOMEM;
+	obj->on_last_put = memory_dma_released;
 	if (frame_alloc_contiguous(order, MEMORY_DMA_LIMIT, &phys)) {
 		shm_put(obj);
 		return -ENOMEM;

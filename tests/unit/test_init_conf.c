@@ -174,7 +174,7 @@ static const struct {
 	{ "service a timeout=1. -- /a", "bad value '1.' for timeout" },
 	{ "service a backoff=2/1 -- /a", "bad value '2/1' for backoff" },
 	{ "service a give-up=0/10 -- /a", "bad value '0/10' for give-up" },
-	{ "service a give-up=17/10 -- /a", "bad value '17/10' for give-up" },
+	{ "service a give-up=65/10 -- /a", "bad value '65/10' for give-up" },
 	{ "service a give-up=3 -- /a", "bad value '3' for give-up" },
 	{ "service a needs=b,c/d -- /a", "bad service name 'c/d' in needs" },
 	{ "service a needs=1,2,3,4,5,6,7,8,9 -- /a", "more than 8 needs" },
@@ -283,12 +283,12 @@ TEST(init_conf_the_shipped_file_parses_cleanly)
 	CHECK(text != NULL);
 	CHECK_EQ(t_parse(text), 0);
 	CHECK_EQ(t_log_lines(), 0);
-	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 11);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd seriald vtd "
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_SYSTEM), 12);
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd pcid rootfs ptyd seriald vtd "
 			     "getty-console getty-tty1");
 	CHECK_EQ(t_log_lines(), 0);
 	/* The early daemons run from the boot archive: file: is not up yet. */
-	for (int o = 0; o < 6; o++)
+	for (int o = 0; o < 7; o++)
 		CHECK(strncmp(t_conf.svc[t_conf.order[o]].args, "initfs:", 7) == 0);
 	CHECK_EQ(t_svc("getty-console")->restart, INIT_RESTART_RESPAWN);
 	CHECK_EQ(t_svc("getty-console")->stop_signal, SIGHUP);
@@ -299,11 +299,12 @@ TEST(init_conf_the_shipped_file_runs_daemons_without_terminals_in_tests)
 	char *text = t_read(INIT_CONF_FILE);
 	CHECK(text != NULL);
 	CHECK_EQ(t_parse(text), 0);
-	CHECK_EQ(init_order(&t_conf, INIT_MODE_TEST), 7);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd");
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_TEST), 8);
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd pcid rootfs ptyd");
 	CHECK_EQ(t_svc("getty-console")->state, INIT_SVC_OFF);
-	CHECK_EQ(init_order(&t_conf, INIT_MODE_BENCH), 7);
-	CHECK_STR(t_order(), "logd nulld zerod randd ipcd rootfs ptyd");
+	CHECK_EQ(t_svc("pcid")->privileges, ABI_PRIV_ALL);
+	CHECK_EQ(init_order(&t_conf, INIT_MODE_BENCH), 8);
+	CHECK_STR(t_order(), "logd nulld zerod randd ipcd pcid rootfs ptyd");
 	CHECK_EQ(t_log_lines(), 0);
 }
 

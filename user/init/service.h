@@ -26,7 +26,7 @@
 #define INIT_NEEDS_MAX     8
 #define INIT_ARGV_MAX      16      /* the program and its arguments */
 #define INIT_ARGS_TEXT     256     /* their bytes, each NUL-terminated */
-#define INIT_GIVE_UP_MAX   16      /* the most failures give-up= may count */
+#define INIT_GIVE_UP_MAX   64      /* the most failures give-up= may count */
 
 /* Defaults for what a service line leaves out. */
 #define INIT_READY_TIMEOUT_MS   30000

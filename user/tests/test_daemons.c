@@ -88,21 +88,6 @@ TEST(rand_gives_fresh_random_bytes)
 	close(fd);
 }
 
-static bool kernel_log_has(const char *needle)
-{
-	static char log[65537];
-	int fd = open("debug:", O_RDONLY);
-	ssize_t n = 0, r;
-
-	if (fd < 0)
-		return false;
-	while ((r = read(fd, log + n, sizeof(log) - 1 - (size_t)n)) > 0)
-		n += r;
-	log[n] = '\0';
-	close(fd);
-	return strstr(log, needle) != NULL;
-}
-
 TEST(log_forwards_lines_with_their_source)
 {
 	int fd = open("log:test_daemons", O_WRONLY);
@@ -115,7 +100,7 @@ TEST(log_forwards_lines_with_their_source)
 	snprintf(line, sizeof(line), "[test_daemons] marker %d part one, part two", getpid());
 	bool seen = false;
 	for (int i = 0; i < 2000 && !seen; i++) {
-		seen = kernel_log_has(line);
+		seen = utest_kernel_log_has(line);
 		if (!seen)
 			utest_sleep_ms(5);
 	}

@@ -145,6 +145,21 @@ bool utest_wait_for(volatile int *word, int value, unsigned timeout_ms)
 	return __atomic_load_n(word, __ATOMIC_ACQUIRE) == value;
 }
 
+bool utest_kernel_log_has(const char *needle)
+{
+	static char log[65537];
+	int fd = open("debug:", O_RDONLY);
+	ssize_t n = 0, r;
+
+	if (fd < 0)
+		return false;
+	while ((r = read(fd, log + n, sizeof(log) - 1 - (size_t)n)) > 0)
+		n += r;
+	log[n] = '\0';
+	close(fd);
+	return strstr(log, needle) != NULL;
+}
+
 void *utest_shared(size_t size)
 {
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);

@@ -122,5 +122,7 @@ bool utest_wait_for(volatile int *word, int value, unsigned timeout_ms);
  */
 int utest_run(char *const argv[], const char *in_path, const char *in, int merge, char *out,
 	      size_t size);
+/* Whether the kernel log (debug:, as dmesg shows it) holds needle. */
+bool utest_kernel_log_has(const char *needle);
 /* Zeroed MAP_SHARED anonymous memory (shared with children), or NULL. */
 void *utest_shared(size_t size);
