@@ -53,8 +53,18 @@ iso: $(ISO)
 $(ISO): $(KERNEL_ELF) $(INITFS) tools/grub.cfg tools/mkiso.sh | deps
 	tools/mkiso.sh $(KERNEL_ELF) $(INITFS) $@
 
-run: $(ISO)
-	@$(PYTHON) tools/qemu.py --iso $(ISO) -- $(QEMU_EXTRA)
+# make run boots with the root file system on a disk: a copy of the built
+# image that keeps what you write until the tree is rebuilt. DISK=IMG boots
+# on another image, DISK= (empty) on the RAM root; CMDLINE= replaces the
+# root=tessera-root that goes with a disk.
+RUN_DISK := $(BUILD)/run-disk.img
+DISK     ?= $(RUN_DISK)
+$(RUN_DISK): $(DISK_IMG)
+	cp $< $@
+
+run: $(ISO) $(filter $(RUN_DISK),$(DISK))
+	@DISK="$(DISK)" CMDLINE="$(if $(CMDLINE),$(CMDLINE),$(if $(DISK),root=tessera-root))" \
+		$(PYTHON) tools/qemu.py --iso $(ISO) -- $(QEMU_EXTRA)
 
 debug: $(ISO)
 	@$(PYTHON) tools/qemu.py --iso $(ISO) --debug --kernel-elf $(KERNEL_ELF)

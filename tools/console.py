@@ -114,8 +114,10 @@ class Console:
     """One QEMU running Tessera with its serial console on pipes."""
 
     def __init__(self, iso, smp=2, mem="512M", firmware="bios", accel=None,
-                 cmdline="", log_path=None, qmp=False, enter="\r", command=None):
+                 cmdline="", log_path=None, qmp=False, enter="\r", command=None,
+                 disk=None, disk_bus="ahci"):
         self.iso, self.smp, self.mem, self.firmware = iso, smp, mem, firmware
+        self.disk, self.disk_bus = disk, disk_bus
         self.accel = accel or qemu.choose_accel(os.environ.get("ACCEL", "tcg"))
         self.cmdline = cmdline
         self.command = command      # instead of QEMU (--host-shell)
@@ -145,7 +147,8 @@ class Console:
             extra += ["-qmp", f"unix:{self.qmp_path},server=on,wait=off"]
         cmd = self.command or qemu.qemu_command(self.iso, self.smp, self.mem, self.firmware,
                                                 self.accel, self.cmdline, self._tmp.name,
-                                                "stdio", extra)
+                                                "stdio", extra, disk=self.disk,
+                                                disk_bus=self.disk_bus)
         self.note("start: " + " ".join(cmd))
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, bufsize=0)

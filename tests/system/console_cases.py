@@ -22,6 +22,7 @@ would have ended.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -397,8 +398,14 @@ def poweroff(c):
 @scenario("make_run_pipe", boot="host")
 def make_run_pipe(ctx):
     """printf 'ls /\\nuname -a\\npoweroff\\n' | make run: listing, name, status 0."""
-    env = dict(os.environ, CMDLINE="", SMP="1", MEM="512M", FIRMWARE="bios",
-               ACCEL=ctx.accel)
+    # As make run does it: the root on a copy of the disk image.
+    disk = os.path.join(os.path.dirname(os.path.abspath(ctx.iso)), "disk.img")
+    run_disk = ctx.log_path + ".img"
+    if os.path.exists(disk):
+        shutil.copyfile(disk, run_disk)
+    env = dict(os.environ, CMDLINE="root=tessera-root" if os.path.exists(disk) else "",
+               DISK=run_disk if os.path.exists(disk) else "", SMP="1", MEM="512M",
+               FIRMWARE="bios", ACCEL=ctx.accel)
     cmd = [sys.executable, os.path.join(ROOT, "tools", "qemu.py"), "--iso", ctx.iso]
     started = time.monotonic()
     try:
@@ -422,3 +429,7 @@ def make_run_pipe(ctx):
         raise AssertionError("no uname -a line (Tessera NODE RELEASE VERSION x86_64); "
                              f"the output was:\n{seen}")
     same(status, 0, "the exit status of qemu.py (QEMU's own after poweroff)")
+    if os.path.exists(disk):
+        os.unlink(run_disk)
+        if "rootfs: root file system tessera-root is disk." not in out:
+            raise AssertionError("the root file system was not the disk")

@@ -27,6 +27,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import qemu  # noqa: E402
+import console  # noqa: E402
 
 # user/tests/test_disk_root.c's host_sizes and file names.
 HOST_SIZES = [0, 1, 1023, 1024, 4095, 4096, 4097, 65536, 300000, 5 << 20]
@@ -115,6 +116,36 @@ def check_image(part, tmp, check):
     check("chmod_0640", re.search(rb"Mode:\s+0640", st) is not None, st[:200])
 
 
+def seed_scenario(iso, img, logdir, check, smp=2):
+    """The scenario the design promises, at the console of the normal
+    system booted on the disk: a file is listed, the disk driver crashes
+    (its test-only request makes it dereference NULL), the kernel says so
+    and init restarts it, and the same command works again — then a clean
+    power-off."""
+    con = console.Console(iso, smp=smp, cmdline="root=tessera-root", disk=img,
+                          log_path=os.path.join(logdir, "disk_seed.log"))
+    with con:
+        try:
+            con.start()
+            con.login()
+            first = con.run("ls /etc/motd")
+            check("seed_ls_before", first == "/etc/motd", f"output {first!r}")
+            start = con.cursor
+            con.run("echo crash > disk.ahci0.ctl:crash", timeout=60)
+            # The log lines come before or after the prompt: look from the command on.
+            for rx in (r"Driver 'disk' crashed \(ahcid\[\d+\], signal 11\)",
+                       r"init: disk was killed by signal 11 .*restarting",
+                       r"init: started disk \(pid \d+\)"):
+                con.cursor = start
+                con.wait_for(rx, timeout=120)
+            con.consume()
+            after = con.run("ls /etc/motd", timeout=120)
+            check("seed_ls_after_the_crash", after.endswith("/etc/motd"), f"output {after!r}")
+            check("seed_clean_poweroff", con.poweroff() == 0, "poweroff did not exit 0")
+        except console.ConsoleError as e:
+            check("seed_scenario", False, f"{e} (log: {logdir}/disk_seed.log)")
+
+
 def run(iso, disk, logdir, record, bus="ahci", smp=2):
     done = set()
 
@@ -150,6 +181,8 @@ def run(iso, disk, logdir, record, bus="ahci", smp=2):
               re.search(r"rootfs: root file system tessera-root is disk\.", text) is not None,
               "rootfs did not find the partition")
         check("driver_crash_logged", "Driver 'disk' crashed (" in text, "no crash line in the log")
+        if bus == "ahci":
+            seed_scenario(iso, img, logdir, check, smp)
         part = os.path.join(tmp, "root.ext2")
         root_partition(img, part)
         check_image(part, tmp, check)
