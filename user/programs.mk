@@ -76,12 +76,16 @@ host-programs: $(HOST_CMD_BINS) $(if $(filter test,$(CMD_NAMES)),$(HOST_BIN)/[)
 
 # The script suites: tests/NAME/run.sh BINDIR runs every tests/NAME/*.t
 # with BINDIR first on PATH and prints "N passed, N failed". On the host
-# a generated wrapper runs it like any unit test binary.
+# a generated wrapper runs it like any unit test binary, with SIGINT and
+# SIGQUIT back to their defaults: a shell started in the background of a
+# non-interactive one (a CI runner's `cmd &`) inherits them ignored, and
+# then neither Ctrl-C nor `trap ... INT` could work in the shell tested.
 SCRIPT_SUITES := $(notdir $(patsubst %/run.sh,%,$(wildcard tests/*/run.sh)))
 SCRIPT_SUITE_TESTS := $(addprefix $(BUILD)/host/tests/suite_,$(SCRIPT_SUITES))
 $(BUILD)/host/tests/suite_%: tests/%/run.sh host-programs user/programs.mk
 	@mkdir -p $(dir $@)
-	@printf '#!/bin/sh\ncd %s && exec sh tests/%s/run.sh %s\n' "$(CURDIR)" "$*" \
+	@printf '#!/bin/sh\ncd %s && exec env --default-signal=INT,QUIT sh tests/%s/run.sh %s\n' \
+		"$(CURDIR)" "$*" \
 		"$(abspath $(HOST_BIN))" > $@
 	@chmod +x $@
 
