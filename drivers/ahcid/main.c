@@ -18,7 +18,7 @@
  * Each disk gets one DMA area for its command list, FIS area and tables
  * (port.h) and one bounce buffer per in-flight slot, AHCID_XFER bytes.
  *
- * A second thread serves `disk.ahci<n>.ctl:` (ctl.h): writing to its
+ * A second thread serves `disk.ahci<n>.ctl:` (drivers/lib/drvctl.h): writing to its
  * `crash` file makes the driver dereference NULL, for restart tests.
  *
  * When the driver faults, a signal handler resets the HBA before the
@@ -27,11 +27,11 @@
  * already belong to someone else. (SIGKILL cannot be caught; see
  * docs/ahci.md.)
  */
-#include "ctl.h"
 #include "hba.h"
 #include "port.h"
 
 #include <drivers/lib/disk.h>
+#include <drivers/lib/drvctl.h>
 #include <drivers/lib/hw.h>
 #include <drivers/lib/pcidev.h>
 
@@ -317,38 +317,8 @@ static int ahcid_controller(ahcid_t *a, const char *addr)
 
 static void ahcid_crash(void *ctx)
 {
-	volatile int *volatile nowhere = NULL;
-
 	(void)ctx;
-	ahcid_log("crashing on request (%s)", "a write to crash");
-	*nowhere = 1;
-}
-
-static void *ahcid_ctl_thread(void *arg)
-{
-	scheme_server_t *s = arg;
-
-	scheme_run(s);
-	return NULL;
-}
-
-/* disk.ahci<first>.ctl: from a thread of its own; the driver serves disks without it. */
-static void ahcid_ctl_start(const char *first_disk)
-{
-	static ahci_ctl_t ctl = { .crash = ahcid_crash };
-	static scheme_server_t s;
-	char name[40];
-	pthread_t t;
-	int rc;
-
-	snprintf(name, sizeof(name), "%s.ctl", first_disk);
-	scheme_server_init(&s, &ahci_ctl_ops, &ctl);
-	if ((rc = scheme_open(&s, name)) < 0) {
-		ahcid_log("%s: %s", name, strerror(-rc));
-		return;
-	}
-	if ((rc = pthread_create(&t, NULL, ahcid_ctl_thread, &s)) != 0)
-		ahcid_log("%s: thread: %s", name, strerror(rc));
+	drvctl_crash_now("ahcid");
 }
 
 int main(int argc, char **argv)
@@ -387,7 +357,7 @@ int main(int argc, char **argv)
 	}
 	if (nserved == 0)
 		return 1;
-	ahcid_ctl_start(served[0]->drv.name);
+	drvctl_start(served[0]->drv.name, ahcid_crash, NULL);
 	scheme_ready();
 	int rc = disk_run(served, nserved, a->irq.fd, ahcid_interrupt_all, a);
 	ahcid_log("serving ended: %s", strerror(-rc));

@@ -18,6 +18,7 @@
 #include "virtio.h"
 
 #include <drivers/lib/disk.h>
+#include <drivers/lib/drvctl.h>
 #include <drivers/lib/hw.h>
 #include <drivers/lib/pcidev.h>
 
@@ -162,6 +163,13 @@ static int vb_serve(virtioblk_t *b, int unit)
 	return 0;
 }
 
+/* The test-only crash request (disk.virtio<n>.ctl:crash, drvctl.h). */
+static void vb_crash(void *ctx)
+{
+	(void)ctx;
+	drvctl_crash_now("virtioblk");
+}
+
 int main(int argc, char **argv)
 {
 	int err;
@@ -183,6 +191,7 @@ int main(int argc, char **argv)
 		vb_log("%s: cannot serve the disk: %s", argv[1], strerror(-err));
 		return 1;
 	}
+	drvctl_start(vb.name, vb_crash, NULL);
 	scheme_ready();
 	disk_t *disks[1] = { &vb.disk };
 	err = disk_run(disks, 1, vb.irq.fd, vblk_interrupt, &vb.v);

@@ -21,7 +21,7 @@
 #include "unit.h"
 
 #include <drivers/ahcid/ahci_err.h>
-#include <drivers/ahcid/ctl.h>
+#include <drivers/lib/drvctl.h>
 #include <drivers/ahcid/fis.h>
 #include <drivers/ahcid/hba.h>
 #include <drivers/ahcid/identify.h>
@@ -934,14 +934,14 @@ static long ctl_open_as(scheme_server_t *srv, const char *path, unsigned uid)
 TEST(control_crash_is_roots_only)
 {
 	int crashes = 0;
-	ahci_ctl_t ctl = { .crash = ctl_crash_count, .ctx = &crashes };
+	drvctl_t ctl = { .crash = ctl_crash_count, .ctx = &crashes };
 	scheme_server_t srv;
 
-	scheme_server_init(&srv, &ahci_ctl_ops, &ctl);
+	scheme_server_init(&srv, &drvctl_ops, &ctl);
 	CHECK_EQ(ctl_open_as(&srv, "crash", 1000), -EACCES);
 	CHECK_EQ(ctl_open_as(&srv, "other", 0), -ENOENT);
 	long h = ctl_open_as(&srv, "crash", 0);
-	CHECK_EQ(h, AHCI_CTL_CRASH);
+	CHECK_EQ(h, DRVCTL_CRASH);
 	CHECK_EQ(crashes, 0);
 	CHECK_EQ(sc_io(&srv, SCHEME_OP_WRITE, (uint64_t)h, "1\n", 2), 2);
 	CHECK_EQ(crashes, 1);
