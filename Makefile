@@ -8,6 +8,7 @@
 #   make debug    QEMU halted, waiting for gdb (see tools/gdbinit)
 #   make iso      just the bootable image (build/tessera.iso)
 #   make bench    benchmarks in QEMU and on the host (docs/performance.md)
+#   make bench-compare  the same benchmarks, Tessera against Linux in QEMU
 #
 # Variables: SMP=N MEM=512M FIRMWARE=bios|uefi ACCEL=kvm|tcg CMDLINE="..."
 
@@ -82,6 +83,25 @@ system-test: $(ISO) $(DISK_IMG)
 bench: $(ISO) $(DISK_IMG) $(BENCH_LINUX_PROGRAMS)
 	@$(PYTHON) tools/bench.py --iso $(ISO) --disk $(DISK_IMG) --linux-dir $(BENCH_LINUX) \
 		--out $(BUILD)/bench $(BENCH_NAMES)
+
+# The same benchmarks on Linux, booted from Debian's kernel package in the
+# same virtual machine (tools/linuxvm.py): $(BUILD)/bench/linux-results.txt.
+# bench/bench.mk gives this target its prerequisites, the Linux programs.
+bench-linux: tools/linuxvm.py tools/linux/init.c
+	@$(PYTHON) tools/linuxvm.py --out $(BUILD)/bench $(BENCH_NAMES)
+
+# Tessera (make bench), then Linux in the same QEMU configuration (make
+# bench-linux), one after the other so neither slows the other, then one
+# table of both with ratios, build/bench/compare.csv and compare.png
+# (tools/benchcmp.py, docs/performance.md). A failed run still gets its
+# table from what it did produce; the status says it failed.
+.PHONY: bench-compare
+bench-compare:
+	@status=0; \
+	$(MAKE) --no-print-directory bench || status=1; \
+	$(MAKE) --no-print-directory bench-linux || status=1; \
+	$(PYTHON) tools/benchcmp.py --out $(BUILD)/bench || status=1; \
+	exit $$status
 
 clean:
 	rm -rf $(BUILD)
