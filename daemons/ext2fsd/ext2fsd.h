@@ -2,7 +2,7 @@
 /*
  * ext2fsd: the `file:` scheme served from an ext2 file system (ext2.h is
  * the on-disk library; this is the POSIX layer over it). The semantics
- * are ramfsd's (daemons/ramfsd/ramfs.h lists the conventions: O_SYMLINK
+ * are ramfsd's (daemons/ramfsd/ramfs.h lists the conventions, abi/file.h the values: O_SYMLINK
  * and O_PATH|O_NOFOLLOW open a link itself and READ gives its target,
  * mkdir is OPEN with O_CREAT|O_EXCL|O_DIRECTORY, O_APPEND comes with each
  * WRITE, a directory handle's offset is a cookie), so programs cannot tell

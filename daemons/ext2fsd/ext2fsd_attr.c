@@ -111,7 +111,7 @@ long ext2fsd_op_ftruncate(void *st, scheme_call_t *c, uint64_t h, uint64_t len)
 	ext2fsd_cred_t cr = ext2fsd_cred(c);
 	long err;
 
-	if (!f || (f->flags & RAMFS_O_PATH))
+	if (!f || (f->flags & ABI_O_PATH))
 		return -EBADF;
 	if ((f->flags & O_ACCMODE) == O_RDONLY || !ext2_inode_is_reg(f->ip) || (int64_t)len < 0)
 		return -EINVAL;
@@ -176,21 +176,21 @@ long ext2fsd_op_fchown(void *st, scheme_call_t *c, uint64_t h, unsigned uid, uns
 	return ext2fsd_changed(d, ip);
 }
 
-static bool ext2fsd_time_valid(const ramfs_timespec_t *t)
+static bool ext2fsd_time_valid(const abi_file_timespec_t *t)
 {
-	return t->nsec == RAMFS_UTIME_NOW || t->nsec == RAMFS_UTIME_OMIT ||
+	return t->nsec == ABI_UTIME_NOW || t->nsec == ABI_UTIME_OMIT ||
 	       (t->nsec >= 0 && t->nsec < EXT2FSD_NS);
 }
 
 /* Sets one stamp from t (UTIME_NOW, UTIME_OMIT or a time). */
-static void ext2fsd_time_apply(ext2_inode_t *ip, int which, const ramfs_timespec_t *t,
+static void ext2fsd_time_apply(ext2_inode_t *ip, int which, const abi_file_timespec_t *t,
 			       int64_t now)
 {
 	int64_t ns;
 
-	if (t->nsec == RAMFS_UTIME_OMIT)
+	if (t->nsec == ABI_UTIME_OMIT)
 		return;
-	if (t->nsec == RAMFS_UTIME_NOW)
+	if (t->nsec == ABI_UTIME_NOW)
 		ns = now;
 	else if (__builtin_mul_overflow(t->sec, EXT2FSD_NS, &ns) ||
 		 __builtin_add_overflow(ns, t->nsec, &ns))
@@ -203,7 +203,7 @@ long ext2fsd_op_futimens(void *st, scheme_call_t *c, uint64_t h, const void *arg
 	ext2fsd_t *d = st;
 	ext2fsd_file_t *f = ext2fsd_file_get(d, h);
 	ext2fsd_cred_t cr = ext2fsd_cred(c);
-	ramfs_timespec_t times[2];
+	abi_file_timespec_t times[2];
 	bool explicit = false;
 
 	if (!f)
@@ -214,8 +214,8 @@ long ext2fsd_op_futimens(void *st, scheme_call_t *c, uint64_t h, const void *arg
 	if (!ext2fsd_time_valid(&times[0]) || !ext2fsd_time_valid(&times[1]))
 		return -EINVAL;
 	for (int i = 0; i < 2; i++)
-		explicit |= times[i].nsec != RAMFS_UTIME_NOW && times[i].nsec != RAMFS_UTIME_OMIT;
-	if (times[0].nsec == RAMFS_UTIME_OMIT && times[1].nsec == RAMFS_UTIME_OMIT)
+		explicit |= times[i].nsec != ABI_UTIME_NOW && times[i].nsec != ABI_UTIME_OMIT;
+	if (times[0].nsec == ABI_UTIME_OMIT && times[1].nsec == ABI_UTIME_OMIT)
 		return 0;
 	if (!ext2fsd_owner(f->ip, &cr)) {
 		if (explicit)

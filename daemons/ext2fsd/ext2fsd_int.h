@@ -17,7 +17,7 @@
 
 #include "ext2fsd.h"
 
-#include <daemons/ramfsd/ramfs.h>       /* the shared O_* and UTIME_* values */
+#include <abi/file.h>
 
 #include <abi/stat.h>
 

@@ -99,8 +99,8 @@ void ext2fsd_destroy(ext2fsd_t *d)
 
 static bool ext2fsd_open_self(int flags)
 {
-	return (flags & RAMFS_O_SYMLINK) ||
-	       (flags & (RAMFS_O_PATH | RAMFS_O_NOFOLLOW)) == (RAMFS_O_PATH | RAMFS_O_NOFOLLOW);
+	return (flags & ABI_O_SYMLINK) ||
+	       (flags & (ABI_O_PATH | ABI_O_NOFOLLOW)) == (ABI_O_PATH | ABI_O_NOFOLLOW);
 }
 
 /* What may be done with an existing inode opened with flags. */
@@ -119,9 +119,9 @@ static long ext2fsd_open_check(ext2fsd_t *d, const ext2fsd_cred_t *cr, ext2_inod
 	if (ext2_inode_is_link(ip)) {
 		if (!ext2fsd_open_self(flags))
 			return -ELOOP;  /* only reached with O_NOFOLLOW */
-		return acc == O_RDONLY || (flags & RAMFS_O_PATH) ? 0 : -EINVAL;
+		return acc == O_RDONLY || (flags & ABI_O_PATH) ? 0 : -EINVAL;
 	}
-	if (flags & RAMFS_O_PATH)
+	if (flags & ABI_O_PATH)
 		return 0;
 	if (ext2_inode_is_dir(ip) &&
 	    (acc != O_RDONLY || (flags & (O_CREAT | O_DIRECTORY)) == O_CREAT))
@@ -140,7 +140,7 @@ static long ext2fsd_open_create(ext2fsd_t *d, const ext2fsd_cred_t *cr, ext2fsd_
 		type = 0040000;
 	else if (lk->slash)
 		return -EISDIR;
-	if (flags & RAMFS_O_PATH)
+	if (flags & ABI_O_PATH)
 		return -EINVAL;
 	return ext2fsd_name_create(d, cr, lk, (uint16_t)(type | (mode & 07777)));
 }
@@ -150,7 +150,7 @@ static long ext2fsd_open_at(ext2fsd_t *d, scheme_call_t *c, ext2_inode_t *at, co
 {
 	ext2fsd_cred_t cr = ext2fsd_cred(c);
 	bool excl = (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
-	unsigned walk = (flags & (RAMFS_O_NOFOLLOW | RAMFS_O_SYMLINK)) || excl
+	unsigned walk = (flags & (ABI_O_NOFOLLOW | ABI_O_SYMLINK)) || excl
 				? 0 : EXT2FSD_WALK_FOLLOW;
 	ext2fsd_lookup_t lk;
 	long err, h;
@@ -163,7 +163,7 @@ static long ext2fsd_open_at(ext2fsd_t *d, scheme_call_t *c, ext2_inode_t *at, co
 		err = flags & O_CREAT ? ext2fsd_open_create(d, &cr, &lk, flags, mode) : -ENOENT;
 	} else if ((err = ext2fsd_open_check(d, &cr, lk.node, flags)) == 0 &&
 		   (flags & O_TRUNC) && ext2_inode_is_reg(lk.node) &&
-		   (flags & O_ACCMODE) != O_RDONLY && !(flags & RAMFS_O_PATH) &&
+		   (flags & O_ACCMODE) != O_RDONLY && !(flags & ABI_O_PATH) &&
 		   ext2_inode_size(lk.node)) {
 		if ((err = ext2_file_truncate(d->fs, lk.node, 0)) == 0)
 			ext2fsd_modified(d, lk.node, &cr);
@@ -221,7 +221,7 @@ static long ext2fsd_op_read(void *st, scheme_call_t *c, uint64_t h, void *buf, s
 		return -EFAULT;
 	if (ext2_inode_is_link(f->ip))
 		return ext2_symlink_read(d->fs, f->ip, buf, len);
-	if ((f->flags & RAMFS_O_PATH) || (f->flags & O_ACCMODE) == O_WRONLY)
+	if ((f->flags & ABI_O_PATH) || (f->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
 	if (ext2_inode_is_dir(f->ip))
 		return -EISDIR;
@@ -242,7 +242,7 @@ static long ext2fsd_op_write(void *st, scheme_call_t *c, uint64_t h, const void 
 
 	if (!f)
 		return -EBADF;
-	if ((f->flags & RAMFS_O_PATH) || (f->flags & O_ACCMODE) == O_RDONLY ||
+	if ((f->flags & ABI_O_PATH) || (f->flags & O_ACCMODE) == O_RDONLY ||
 	    ext2_inode_is_link(f->ip))
 		return -EBADF;
 	if (len && !buf)
@@ -281,10 +281,10 @@ static long ext2fsd_op_seek(void *st, scheme_call_t *c, uint64_t h, int64_t off,
 		return -EBADF;
 	if (ext2_inode_is_dir(f->ip))
 		return ext2fsd_seek_dir(f, off, whence);
-	if (whence == RAMFS_SEEK_DATA || whence == RAMFS_SEEK_HOLE) {
+	if (whence == ABI_SEEK_DATA || whence == ABI_SEEK_HOLE) {
 		if (!ext2_inode_is_reg(f->ip) || off < 0)
 			return off < 0 ? -ENXIO : -EINVAL;
-		long r = ext2_file_seek_data(d->fs, f->ip, (uint64_t)off, whence == RAMFS_SEEK_DATA);
+		long r = ext2_file_seek_data(d->fs, f->ip, (uint64_t)off, whence == ABI_SEEK_DATA);
 		if (r >= 0)
 			f->pos = (uint64_t)r;
 		return r;
@@ -351,7 +351,7 @@ static long ext2fsd_op_getdents(void *st, scheme_call_t *c, uint64_t h, void *bu
 		return -EBADF;
 	if (!ext2_inode_is_dir(f->ip))
 		return -ENOTDIR;
-	if ((f->flags & RAMFS_O_PATH) && ext2fsd_access(f->ip, &cr, EXT2FSD_MAY_READ) < 0)
+	if ((f->flags & ABI_O_PATH) && ext2fsd_access(f->ip, &cr, EXT2FSD_MAY_READ) < 0)
 		return -EACCES; /* O_PATH skipped the check open makes */
 	if (f->ip->d->i_links_count == 0)
 		return 0;       /* removed directories list nothing, not even "." */

@@ -33,31 +33,29 @@
  */
 #pragma once
 
+#include <abi/file.h>
 #include <libscheme/libscheme.h>
 
 #include <stddef.h>
 #include <stdint.h>
 
-/* Flags and types the daemon needs beyond abi/ (Linux's values). */
-#define RAMFS_O_NOFOLLOW 00400000
-#define RAMFS_O_PATH     010000000
-#define RAMFS_O_SYMLINK  040000000      /* Tessera's */
-#define RAMFS_S_IFLNK    0120000
-#define RAMFS_SEEK_DATA  3
-#define RAMFS_SEEK_HOLE  4
-#define RAMFS_UTIME_NOW  ((1L << 30) - 1)
-#define RAMFS_UTIME_OMIT ((1L << 30) - 2)
+/* Flags and types the daemon needs beyond abi/ (abi/file.h, shared with
+ * ext2fsd). */
+#define RAMFS_O_NOFOLLOW ABI_O_NOFOLLOW
+#define RAMFS_O_PATH     ABI_O_PATH
+#define RAMFS_O_SYMLINK  ABI_O_SYMLINK
+#define RAMFS_S_IFLNK    ABI_S_IFLNK
+#define RAMFS_SEEK_DATA  ABI_SEEK_DATA
+#define RAMFS_SEEK_HOLE  ABI_SEEK_HOLE
+#define RAMFS_UTIME_NOW  ABI_UTIME_NOW
+#define RAMFS_UTIME_OMIT ABI_UTIME_OMIT
 
 #define RAMFS_PAGE     4096u
 #define RAMFS_NAME_MAX 255
 #define RAMFS_PATH_MAX 4096     /* bytes in a path, with its NUL */
 #define RAMFS_LINK_MAX 40       /* symbolic links followed in one lookup */
 
-/* abi_timespec_t's layout, without abi/proc.h's clashes with host headers. */
-typedef struct ramfs_timespec {
-	int64_t sec;
-	int64_t nsec;
-} ramfs_timespec_t;
+typedef abi_file_timespec_t ramfs_timespec_t;
 
 typedef struct ramfs ramfs_t;
 

@@ -884,7 +884,7 @@ static long s_mkdir(const char *path, unsigned mode)
 /* stat(path) through open(O_PATH); -errno or 0. */
 static long s_stat(const char *path, abi_stat_t *st)
 {
-	long h = s_open(path, RAMFS_O_PATH, 0);
+	long h = s_open(path, ABI_O_PATH, 0);
 
 	if (h < 0)
 		return h;
@@ -1204,18 +1204,18 @@ TEST(ext2fsd_links_and_symlinks)
 	CHECK_EQ(s_two(SCHEME_OP_SYMLINK, "x", "/s1"), -EEXIST);
 	CHECK_EQ(s_get("/s1", buf, sizeof(buf)), 10);
 	CHECK_EQ(s_get("/sd/sub/deep.txt", buf, sizeof(buf)), 256);
-	CHECK_EQ(s_open("/s1", O_RDONLY | RAMFS_O_NOFOLLOW, 0), -ELOOP);
+	CHECK_EQ(s_open("/s1", O_RDONLY | ABI_O_NOFOLLOW, 0), -ELOOP);
 	CHECK_EQ(s_open("/s2", O_RDONLY, 0), -ENOENT);
-	h = s_open("/s1", O_RDONLY | RAMFS_O_SYMLINK, 0);
+	h = s_open("/s1", O_RDONLY | ABI_O_SYMLINK, 0);
 	CHECK(h > 0);
 	CHECK_EQ(s_read(h, buf, sizeof(buf)), 5);
 	CHECK(!memcmp(buf, "small", 5));
 	CHECK_EQ(s_fstat(h, &st), 0);
-	CHECK_EQ(st.mode, RAMFS_S_IFLNK | 0777);
+	CHECK_EQ(st.mode, ABI_S_IFLNK | 0777);
 	CHECK_EQ(st.size, 5);
 	CHECK_EQ(st.blocks, 0);                 /* fast: in the inode */
 	s_close(h);
-	h = s_open("/s2", O_RDONLY | RAMFS_O_SYMLINK, 0);
+	h = s_open("/s2", O_RDONLY | ABI_O_SYMLINK, 0);
 	CHECK_EQ(s_read(h, buf, sizeof(buf)), 200);
 	CHECK(!memcmp(buf, target, 200));
 	CHECK_EQ(s_fstat(h, &st), 0);
@@ -1252,8 +1252,8 @@ TEST(ext2fsd_truncate_and_times)
 	CHECK_EQ(s_read(h, buf, 100), 100);
 	for (int i = 0; i < 100; i++)
 		CHECK_EQ(buf[i], 0);
-	CHECK_EQ(s_seek(h, 0, RAMFS_SEEK_HOLE), 3072);
-	CHECK_EQ(s_seek(h, 3072, RAMFS_SEEK_DATA), -ENXIO);
+	CHECK_EQ(s_seek(h, 0, ABI_SEEK_HOLE), 3072);
+	CHECK_EQ(s_seek(h, 3072, ABI_SEEK_DATA), -ENXIO);
 	CHECK_EQ(s_trunc(h, 1000), 0);
 	CHECK_EQ(s_fstat(h, &st), 0);
 	CHECK_EQ(st.blocks, 2);
@@ -1268,18 +1268,18 @@ TEST(ext2fsd_truncate_and_times)
 	CHECK_EQ(s_fstat(h, &st), 0);
 	CHECK_EQ(st.mtime_ns, t_clock_ns);
 	CHECK_EQ(st.ctime_ns, t_clock_ns);
-	ramfs_timespec_t times[2] = { { 1000000000, 5 }, { 2000000000, 123456789 } };
+	abi_file_timespec_t times[2] = { { 1000000000, 5 }, { 2000000000, 123456789 } };
 	CHECK_EQ(s_req(SCHEME_OP_FUTIMENS, (uint64_t)h, times, sizeof(times), 0, 0), 0);
 	CHECK_EQ(s_fstat(h, &st), 0);
 	CHECK_EQ(st.atime_ns, 1000000000LL * 1000000000LL + 5);
 	CHECK_EQ(st.mtime_ns, 2000000000LL * 1000000000LL + 123456789);
-	times[0].nsec = RAMFS_UTIME_OMIT;
-	times[1].nsec = RAMFS_UTIME_NOW;
+	times[0].nsec = ABI_UTIME_OMIT;
+	times[1].nsec = ABI_UTIME_NOW;
 	CHECK_EQ(s_req(SCHEME_OP_FUTIMENS, (uint64_t)h, times, sizeof(times), 0, 0), 0);
 	CHECK_EQ(s_fstat(h, &st), 0);
 	CHECK_EQ(st.atime_ns, 1000000000LL * 1000000000LL + 5);
 	CHECK_EQ(st.mtime_ns, t_clock_ns);
-	times[1] = (ramfs_timespec_t){ 2000000000, 0 };
+	times[1] = (abi_file_timespec_t){ 2000000000, 0 };
 	CHECK_EQ(s_req(SCHEME_OP_FUTIMENS, (uint64_t)h, times, sizeof(times), 0, 0), 0);
 	as_user(1000, 1000);
 	CHECK_EQ(s_req(SCHEME_OP_FUTIMENS, (uint64_t)h, times, sizeof(times), 0, 0), -EPERM);
