@@ -35,12 +35,12 @@ include tests/unit/unit.mk
 include user/user.mk
 include user/programs.mk
 include user/init/init.mk
-include bench/bench.mk
 include daemons/daemons.mk
 include drivers/lib/drivers_lib.mk
 include drivers/pcid/pcid.mk
 include user/disk.mk
 include libc/sysroot.mk
+include bench/bench.mk
 include tests/port/port.mk
 include tests/port/thirdparty.mk
 

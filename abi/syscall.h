@@ -81,7 +81,8 @@
 	X(70, getsid, 1)                     \
 	X(71, sigpending, 1)                 \
 	X(72, sigsuspend, 1)                 \
-	X(73, privileges, 2)
+	X(73, privileges, 2)                 \
+	X(74, affinity, 3)
 
 enum syscall_number {
 #define SYSCALL_ENUM(num, name, nargs) SYS_##name = num,

@@ -5,12 +5,12 @@
  * name it prints and reports errors under, then includes this file before
  * any other (it sets _GNU_SOURCE for glibc before any system header).
  *
- * The same sources build for Tessera (our libc; the build defines
- * __tessera__) and for Linux (glibc), so everything outside this file is
- * plain POSIX. The differences: the page size (Tessera's sysinfo, POSIX
- * sysconf) and keeping a benchmark on one CPU (Linux pins the process
- * with sched_setaffinity; Tessera has no affinity yet, so it insists on
- * a machine with one CPU).
+ * The same sources build for Tessera (tools/x86_64-tessera-gcc, which
+ * defines __tessera__) and for Linux (glibc), so everything is plain
+ * POSIX plus the GNU affinity calls both libcs have (sched_setaffinity,
+ * CPU_SET). What differs is named where it differs: the null device
+ * here, the futex call (futex_pingpong.c), the directory for files
+ * (file_dir.h), and what only Tessera has (disk_read.c, shm_bandwidth.c).
  *
  * The harness, bench_run(unit, unit_ns, fn): fn(n) performs n operations
  * and returns the nanoseconds they took, timing only what it measures
@@ -40,9 +40,7 @@
 #error "define BENCH_NAME before including bench.h"
 #endif
 
-#ifndef __tessera__
 #define _GNU_SOURCE
-#endif
 
 #include <errno.h>
 #include <sched.h>
@@ -53,10 +51,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifdef __tessera__
-#include <tessera/sys.h>
-#endif
 
 /* Where each system keeps its null device (a userspace scheme on Tessera). */
 #ifdef __tessera__
@@ -89,45 +83,55 @@ static inline uint64_t bench_now_ns(void)
 
 static inline size_t bench_page_size(void)
 {
-#ifdef __tessera__
-	abi_sysinfo_t info;
-
-	if (tessera_sysinfo(&info) < 0)
-		bench_fail("sysinfo");
-	return info.page_size;
-#else
 	long size = sysconf(_SC_PAGESIZE);
 
 	if (size <= 0)
 		bench_fail("sysconf(_SC_PAGESIZE)");
 	return (size_t)size;
-#endif
 }
 
-/* Keeps this process and the children it forks from now on on one CPU. */
-static inline void bench_one_cpu(void)
+/* Pins the calling thread, and what it creates from now on, to `cpu`. */
+static inline void bench_pin(int cpu)
 {
-#ifdef __tessera__
-	abi_sysinfo_t info;
-
-	if (tessera_sysinfo(&info) < 0)
-		bench_fail("sysinfo");
-	if (info.cpus_online != 1) {
-		errno = EINVAL;
-		bench_fail("needs a machine with one CPU (SMP=1)");
-	}
-#else
 	cpu_set_t set;
-	int cpu = sched_getcpu();
 
-	if (cpu < 0)
-		bench_fail("sched_getcpu");
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	if (sched_setaffinity(0, sizeof(set), &set) < 0)
 		bench_fail("sched_setaffinity");
-#endif
+	if (sched_getcpu() != cpu) {
+		errno = EINVAL;
+		bench_fail("still on another CPU after sched_setaffinity");
+	}
 }
+
+/* The n-th CPU (from 0) this process may run on, or -1 if it has fewer. */
+static inline int bench_allowed_cpu(int n)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) < 0)
+		bench_fail("sched_getaffinity");
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &set) && n-- == 0)
+			return cpu;
+	return -1;
+}
+
+/*
+ * Every benchmark runs on one CPU, the first it may use, with what it
+ * forks or starts (they inherit the mask): a figure is then the cost of
+ * the operation itself on both systems, not of where each scheduler
+ * happens to put a new process or a woken thread. The system's daemons
+ * stay free to run anywhere. A benchmark about several CPUs defines
+ * BENCH_SEVERAL_CPUS before including this file and pins for itself.
+ */
+#ifndef BENCH_SEVERAL_CPUS
+__attribute__((constructor)) static void bench_one_cpu(void)
+{
+	bench_pin(bench_allowed_cpu(0));
+}
+#endif
 
 /* Waits for child pid and fails the benchmark unless it exited 0 (`what`). */
 static inline void bench_reap(pid_t pid, const char *what)

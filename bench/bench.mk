@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: MIT
 # Benchmarks (docs/performance.md), built twice from the same sources:
 #
-#   for Tessera  $(BUILD)/user/bin/bench/NAME, against our libc exactly like
-#                user/user.mk builds programs (its compile rule, user_link),
-#                staged by user/user.mk into the initfs as /bin/bench/NAME
+#   for Tessera  $(BUILD)/user/bin/bench/NAME, by tools/x86_64-tessera-gcc
+#                against the sysroot (libc/sysroot.mk), as any program
+#                written for Unix would be; staged by user/user.mk into the
+#                initfs as /bin/bench/NAME
 #   for Linux    $(BUILD)/bench-linux/NAME, host gcc and glibc, static too,
 #                so both sides exec the same kind of program
+#
+# The compiler options are the same for both (BENCH_CFLAGS); the wrapper
+# adds the sysroot, -D__tessera__ and the static link, the Linux side -static.
 #
 # Each bench/NAME.c but bench_true.c is one benchmark; bench_true is the
 # program fork_exec_wait execs. BENCH_NAMES is the one list: init gets it
 # as $(USER_GEN)/bench_list.h (written, like test_list.h, when make reads
 # this file and only when it changed) and tools/bench.py on its command
 # line. `make bench` (the top-level Makefile) runs them all. Included after
-# user/user.mk, whose variables and rules it uses.
+# user/user.mk and libc/sysroot.mk, whose variables it uses.
 
 BENCH_HELPER_NAMES := bench_true
 BENCH_NAMES := $(filter-out $(BENCH_HELPER_NAMES),$(patsubst bench/%.c,%,$(sort $(wildcard bench/*.c))))
@@ -23,7 +27,8 @@ BENCH_PROGRAMS := $(addprefix $(BENCH_BIN)/,$(BENCH_NAMES) $(BENCH_HELPER_NAMES)
 BENCH_LINUX          := $(BUILD)/bench-linux
 BENCH_LINUX_PROGRAMS := $(addprefix $(BENCH_LINUX)/,$(BENCH_NAMES) $(BENCH_HELPER_NAMES))
 BENCH_HOST_CC        ?= gcc
-BENCH_HOST_CFLAGS    := -std=gnu17 -O2 -g -Wall -Wextra -Werror -static
+BENCH_TESSERA_CC     := tools/x86_64-tessera-gcc
+BENCH_CFLAGS         := -std=gnu17 -O2 -g -Wall -Wextra -Werror
 
 .PHONY: bench-linux
 bench-linux: $(BENCH_LINUX_PROGRAMS)
@@ -37,12 +42,12 @@ $(shell mkdir -p $(USER_GEN))
 $(file >$(BENCH_LIST_H),$(BENCH_LIST))
 endif
 
-$(BENCH_BIN)/%: $(USER_OBJ)/bench/%.c.o $(CRT0) $(LIBC)
-	$(user_link)
+$(BENCH_BIN)/%: bench/%.c bench/bench.mk $(SYSROOT_STAMP) $(BENCH_TESSERA_CC)
+	@mkdir -p $(dir $@)
+	$(BENCH_TESSERA_CC) $(BENCH_CFLAGS) -MMD -MP -MF $@.d -o $@ $<
 
 $(BENCH_LINUX)/%: bench/%.c bench/bench.mk
 	@mkdir -p $(dir $@)
-	$(BENCH_HOST_CC) $(BENCH_HOST_CFLAGS) -MMD -MP -MF $@.d -o $@ $<
+	$(BENCH_HOST_CC) $(BENCH_CFLAGS) -static -MMD -MP -MF $@.d -o $@ $<
 
--include $(patsubst %,$(USER_OBJ)/bench/%.c.d,$(BENCH_NAMES) $(BENCH_HELPER_NAMES)) \
-	$(BENCH_LINUX_PROGRAMS:=.d)
+-include $(BENCH_PROGRAMS:=.d) $(BENCH_LINUX_PROGRAMS:=.d)

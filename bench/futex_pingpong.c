@@ -2,7 +2,7 @@
 /*
  * futex_pingpong: two threads of one process hand a turn back and forth
  * through a futex, in ns per round trip, on one CPU (bench_one_cpu: the
- * threads inherit the pin on Linux; Tessera insists on one CPU). The
+ * second thread inherits the pin). The
  * turn is a 32-bit word: the main thread makes it odd (the partner's
  * turn) and wakes the partner, the partner makes it even and wakes the
  * main thread; whoever is waiting sleeps in futex_wait while the word
@@ -22,7 +22,9 @@
 
 #include <pthread.h>
 
-#ifndef __tessera__
+#ifdef __tessera__
+#include <tessera/sys.h>
+#else
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #endif
@@ -117,7 +119,6 @@ static uint64_t futex_run(uint64_t n)
 
 int main(void)
 {
-	bench_one_cpu();
 	bench_run("ns", 1, futex_run);
 	return 0;
 }

@@ -41,7 +41,6 @@ static uint64_t pipe_run(uint64_t n)
 
 int main(void)
 {
-	bench_one_cpu();
 	bench_run("ns", 1, pipe_run);
 	return 0;
 }

@@ -7,20 +7,17 @@
  * other CPU idles), and no process switch when each CPU has nothing else
  * to run.
  *
- * Linux pins the parent to the first CPU it may use and the child, once
- * forked, to the second (sched_setaffinity). Tessera has no affinity call
- * yet: the two processes are left to the scheduler, which may well run
- * both on one CPU (a woken thread goes where it last ran unless an idle
- * CPU steals it). So on Tessera this figure is "two processes on a
- * machine with two or more CPUs", not a guaranteed cross-CPU one; after
- * each run the child reports the CPU it is on, and a comment line
- * (`# ...`, which the tools ignore) says in how many runs the two were on
- * different CPUs at the end.
+ * The parent pins itself to the first CPU it may use and the child, once
+ * forked, to the second (sched_setaffinity, on both systems). After each
+ * run the child reports the CPU it is on, and a comment line (`# ...`,
+ * which the tools ignore) says in how many runs the two were on
+ * different CPUs at the end: all of them, unless pinning failed to pin.
  *
  * With one CPU (how `make bench` boots Tessera, and wherever the affinity
  * mask holds one CPU) the figure does not exist: `pipe_pingpong_xcpu n/a`.
  */
 #define BENCH_NAME "pipe_pingpong_xcpu"
+#define BENCH_SEVERAL_CPUS
 #include "bench.h"
 
 #include <stdbool.h>
@@ -30,45 +27,12 @@
 static int xcpu_parent_cpu = -1, xcpu_child_cpu = -1;
 static int xcpu_runs, xcpu_apart;
 
-/* Pins the caller to `cpu` (Linux); nothing on Tessera. */
-static void xcpu_pin(int cpu)
-{
-#ifdef __tessera__
-	(void)cpu;
-#else
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set) < 0)
-		bench_fail("sched_setaffinity");
-#endif
-}
-
 /* Chooses the two CPUs; false when there are not two to choose from. */
 static bool xcpu_choose(void)
 {
-#ifdef __tessera__
-	abi_sysinfo_t info;
-
-	if (tessera_sysinfo(&info) < 0)
-		bench_fail("sysinfo");
-	return info.cpus_online >= 2;
-#else
-	cpu_set_t set;
-
-	if (sched_getaffinity(0, sizeof(set), &set) < 0)
-		bench_fail("sched_getaffinity");
-	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
-		if (!CPU_ISSET(cpu, &set))
-			continue;
-		if (xcpu_parent_cpu < 0)
-			xcpu_parent_cpu = cpu;
-		else if (xcpu_child_cpu < 0)
-			xcpu_child_cpu = cpu;
-	}
+	xcpu_parent_cpu = bench_allowed_cpu(0);
+	xcpu_child_cpu = bench_allowed_cpu(1);
 	return xcpu_child_cpu >= 0;
-#endif
 }
 
 /* The echoing child: it never returns. */
@@ -76,7 +40,7 @@ __attribute__((noreturn)) static void xcpu_child(int in, int out)
 {
 	char c;
 
-	xcpu_pin(xcpu_child_cpu);
+	bench_pin(xcpu_child_cpu);
 	while (read(in, &c, 1) == 1) {
 		if (c == XCPU_QUIT) {
 			int cpu = sched_getcpu();
@@ -137,15 +101,10 @@ int main(void)
 		bench_print_na(BENCH_NAME);
 		return 0;
 	}
-	xcpu_pin(xcpu_parent_cpu);
+	bench_pin(xcpu_parent_cpu);
 	bench_run("ns", 1, xcpu_run);
-#ifdef __tessera__
-	printf("# " BENCH_NAME ": not pinned (no affinity call); on different CPUs "
-	       "at the end of %d of %d runs (calibration included)\n", xcpu_apart, xcpu_runs);
-#else
 	printf("# " BENCH_NAME ": parent pinned to CPU %d, child to CPU %d; apart at "
 	       "the end of %d of %d runs (calibration included)\n", xcpu_parent_cpu, xcpu_child_cpu,
 	       xcpu_apart, xcpu_runs);
-#endif
 	return 0;
 }

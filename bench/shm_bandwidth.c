@@ -70,7 +70,6 @@ static uint64_t shm_run(uint64_t n)
 
 int main(void)
 {
-	bench_one_cpu();
 	int fd = open(SHM_PATH, O_RDWR | O_CREAT, 0600);
 	if (fd < 0)
 		bench_fail("open " SHM_PATH);

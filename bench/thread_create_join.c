@@ -7,9 +7,8 @@
  * mostly reuses one), clone starts it, it exits, the kernel clears the
  * joiner's word and futex-wakes it, and join frees what is left.
  *
- * Not kept on one CPU: where the new thread starts is the scheduler's
- * choice on both systems, and with one CPU (how `make bench` runs) there
- * is no choice. The thread function checks its argument and returns it,
+ * On one CPU, like every benchmark (bench.h), so the new thread starts
+ * where its creator runs on both systems. The thread function checks its argument and returns it,
  * so a join that hands back anything else fails the benchmark.
  */
 #define BENCH_NAME "thread_create_join"

@@ -3,7 +3,7 @@
 """Tessera's benchmarks: in QEMU, then the same sources natively on the host.
 
   bench.py --iso ISO [--disk IMG] --linux-dir DIR --out DIR [--timeout S]
-           [--icount MODE] NAME...
+           [--icount MODE] [--smp N] NAME...
 
 `make bench` runs this with the names of bench/*.c (bench/bench.mk) and
 --disk build/disk.img. Each benchmark program prints one or more lines
@@ -12,9 +12,10 @@ after themselves, file_rw and file_meta several (file_write_4k, ...). A
 figure printed as `figure n/a` does not exist on that system (disk_read
 on Linux): the table says n/a and it is not a failure.
 
-Tessera: the ISO boots through tools/qemu.py's qemu_command with one CPU
-(the yield ping-pong must stay on one), MEM and FIRMWARE from the
-environment, TCG unless ACCEL says otherwise, and the command line
+Tessera: the ISO boots through tools/qemu.py's qemu_command with --smp
+CPUs (BENCH_SMP in the environment, default 2: every benchmark pins
+itself to one CPU, pipe_pingpong_xcpu uses two; 1 with --icount, see
+bench_cpus), MEM and FIRMWARE from the environment, TCG unless ACCEL says otherwise, and the command line
 "test -- bench": init runs every /bin/bench program, prints
 `init: benchmarks done`, and its exit status becomes QEMU's. A figure
 belongs to the program after whose `init: running NAME` it appears.
@@ -32,13 +33,14 @@ adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
 2^N ns per instruction executed, so with 0 every figure is a count of
 guest instructions, identical from run to run; `auto` adapts the shift to
 real time. icount needs single-threaded TCG, so `thread=multi` in
-qemu_command's argv becomes `thread=single` (with one CPU that changes
-nothing else). It is off by default: shift=auto measured no steadier
+qemu_command's argv becomes `thread=single` (the CPUs then take turns on
+one host thread). It is off by default: shift=auto measured no steadier
 than plain TCG (docs/performance.md).
 
 Linux: DIR/NAME for each name, run here, on the host, natively. That
 column is the host, not Linux in the same VM: the ratio between the two
-is not a fair comparison yet, and the table says so.
+is not a fair comparison, and the table says so (tools/linuxvm.py and
+`make bench-compare` run Linux in the same VM).
 
 The table goes to standard output; the raw results (one `system name value
 unit` line each, after `#` lines saying how they were taken) to
@@ -70,9 +72,9 @@ ROOT_FOUND = re.compile(rf"^rootfs: root file system {ROOT_LABEL} is disk\.")
 TIMEOUT = 1200
 KLOG = re.compile(r"^\[\s*\d+\.\d+\] ")
 DONE = "init: benchmarks done"
-NOT_FAIR = ("The Linux column is the host, natively, not Linux in the same VM "
-            "(a later issue):\nthe ratio between the columns is not a fair "
-            "comparison yet.")
+NOT_FAIR = ("The Linux column is the host, natively, not Linux in the same VM: "
+            "the ratio between\nthe columns is not a fair comparison. "
+            "`make bench-compare` runs Linux in the same VM.")
 
 
 def parse(lines, names, program=None):
@@ -102,13 +104,25 @@ def tessera_cmdline(disk):
     return f"root={ROOT_LABEL} test -- bench" if disk else "test -- bench"
 
 
-def run_tessera(iso, disk, names, timeout, icount, log_path):
+def bench_cpus(icount):
+    """CPUs when BENCH_SMP does not say: two, so that pipe_pingpong_xcpu has
+    a second CPU (every other benchmark pins itself to one), but one under
+    -icount, where Linux 6.1 hangs bringing up its second CPU (QEMU 7.2's
+    single-threaded TCG, whatever the CPU model)."""
+    return 1 if icount != "off" else 2
+
+
+def cpus_text(smp):
+    return "1 CPU" if smp == 1 else f"{smp} CPUs"
+
+
+def run_tessera(iso, disk, names, timeout, icount, smp, log_path):
     """Boots the benchmarks; (results, description of the machine, error or "")."""
     env = os.environ
     accel = qemu.choose_accel(env.get("ACCEL", "tcg"))
     mem, firmware = env.get("MEM", "512M"), env.get("FIRMWARE", "bios")
     bus = env.get("DISK_BUS", "ahci")
-    how = f"{accel.upper()}, 1 CPU, {mem}, {firmware.upper()}"
+    how = f"{accel.upper()}, {cpus_text(smp)}, {mem}, {firmware.upper()}"
     cmdline = tessera_cmdline(disk)
     with tempfile.TemporaryDirectory(prefix="tessera-bench-") as tmp:
         copy = None
@@ -117,7 +131,7 @@ def run_tessera(iso, disk, names, timeout, icount, log_path):
             copy = os.path.join(tmp, "disk.img")
             shutil.copyfile(disk, copy)
             how += f", {bus.upper()} disk"
-        cmd = qemu.qemu_command(iso, 1, mem, firmware, accel, cmdline,
+        cmd = qemu.qemu_command(iso, smp, mem, firmware, accel, cmdline,
                                 tmp, "stdio", disk=copy, disk_bus=bus)
         if accel == "tcg" and icount != "off":
             if "tcg,thread=multi" not in cmd:
@@ -211,7 +225,7 @@ def host_cpu():
 
 
 def table(rows_wanted, tessera, linux, tessera_how):
-    head = ["benchmark", f"Tessera (QEMU {tessera_how.split(',')[0]}, 1 CPU)",
+    head = ["benchmark", f"Tessera (QEMU {', '.join(tessera_how.split(', ')[:2])})",
             "host Linux (native)", "unit"]
     rows = []
     for prog, fig in rows_wanted:
@@ -239,13 +253,17 @@ def main():
                     help=f"seconds for the whole QEMU run (default {TIMEOUT})")
     ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
                     help="QEMU -icount shift under TCG: off (default), auto, or a number")
+    ap.add_argument("--smp", type=int, default=int(os.environ.get("BENCH_SMP") or 0),
+                    help="CPUs (default BENCH_SMP, else 2, or 1 with --icount)")
     ap.add_argument("names", nargs="+")
     args = ap.parse_args()
+    args.smp = args.smp or bench_cpus(args.icount)
 
     os.makedirs(args.out, exist_ok=True)
     started = datetime.datetime.now().astimezone()
     tessera, how, error = run_tessera(args.iso, args.disk, args.names, args.timeout,
-                                      args.icount, os.path.join(args.out, "tessera.log"))
+                                      args.icount, args.smp,
+                                      os.path.join(args.out, "tessera.log"))
     linux, linux_errors = run_linux(args.linux_dir, args.names, args.timeout)
     cpu, kernel = host_cpu(), platform.release()
     rows = figures(args.names, tessera, linux)

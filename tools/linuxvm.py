@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: MIT
 """The benchmarks on Linux, in the virtual machine Tessera's run in.
 
-  linuxvm.py --out DIR [--bench-dir D] [--timeout S] [--icount MODE] NAME...
+  linuxvm.py --out DIR [--bench-dir D] [--timeout S] [--icount MODE] [--smp N] NAME...
 
 `make bench-linux` runs this with bench/bench.mk's BENCH_NAMES. It boots
 the kernel of Debian's linux-image-amd64 in the QEMU configuration
-tools/bench.py gives Tessera — qemu.py's qemu_command: machine q35, one CPU
-(--smp N for more),
-MEM (512M), FIRMWARE, TCG unless ACCEL says otherwise, and the same disk, a
+tools/bench.py gives Tessera — qemu.py's qemu_command: machine q35, --smp
+CPUs (BENCH_SMP; by default as for Tessera, bench.bench_cpus), MEM (512M),
+FIRMWARE, TCG unless ACCEL says otherwise, and the same disk, a
 raw image on q35's AHCI controller (DISK_BUS) holding one GPT partition with
 ext2 made as user/disk.mk makes Tessera's (mke2fs -t ext2 -b 4096, 128 MiB).
 Only what boots differs: instead of the CD-ROM, QEMU's -kernel and -initrd,
@@ -319,10 +319,11 @@ def main():
                     help=f"seconds for the whole QEMU run (default {TIMEOUT})")
     ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
                     help="QEMU -icount shift under TCG: off (default), auto, or a number")
-    ap.add_argument("--smp", type=int, default=1,
-                    help="CPUs (default 1, as tools/bench.py boots Tessera)")
+    ap.add_argument("--smp", type=int, default=int(os.environ.get("BENCH_SMP") or 0),
+                    help="CPUs (default BENCH_SMP, else 2, or 1 with --icount)")
     ap.add_argument("names", nargs="+")
     args = ap.parse_args()
+    args.smp = args.smp or bench.bench_cpus(args.icount)
 
     os.makedirs(args.out, exist_ok=True)
     started = datetime.datetime.now().astimezone()

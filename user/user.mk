@@ -12,8 +12,8 @@
 # user/tests/helper_NAME.c a helper the tests exec. The list of test
 # programs goes to init as $(BUILD)/user/include/test_list.h. Files under
 # user/initfs/ (etc/motd, bin/tests/not_elf) are copied into the initfs as
-# they are, permission bits included. bench/bench.mk, included after this
-# file, adds the benchmark programs (BENCH_PROGRAMS), staged as /bin/bench/*.
+# they are, permission bits included. bench/bench.mk, included later,
+# adds the benchmark programs (BENCH_PROGRAMS), staged as /bin/bench/*.
 # Programs are built with __tessera__ defined, for sources that also build
 # elsewhere (the benchmarks build for Linux too).
 

@@ -31,6 +31,17 @@ void sched_tick(void);                  /* from the timer interrupt */
 bool sched_need_resched(void);
 void sched_set_priority(thread_t *t, int priority);
 
+#define SCHED_ALL_CPUS (~0ull)
+/* The online CPUs as a mask (bit n: CPU n). */
+uint64_t sched_online_cpus(void);
+/*
+ * Sets the CPUs t may run on; -EINVAL if none of them is online. A
+ * thread outside its new mask moves on its next way to user mode.
+ */
+int sched_set_affinity(thread_t *t, uint64_t mask);
+/* Moves the calling thread to a CPU of its mask if it is not on one. */
+void sched_migrate_if_needed(void);
+
 /*
  * Blocks the calling thread until sched_wake or the deadline (absolute
  * clock_ns; 0 = none). Returns true when woken, false on timeout. The

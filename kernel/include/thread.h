@@ -43,6 +43,8 @@ typedef struct thread {
 	volatile int cpu;
 	struct thread *rq_next, *rq_prev;
 	uint64_t slice_end_ns;
+	uint64_t affinity;              /* CPUs it may run on (bit n: CPU n) */
+	int migrate_to;                 /* -1, or the CPU it is moving to */
 
 	/* Sleeping: */
 	uint64_t wake_at_ns;            /* 0 when not in a timed sleep */

@@ -143,6 +143,65 @@ long sys_getpriority(const syscall_args_t *a)
 	return prio;
 }
 
+/* Stores t's mask in *have and sets `want` if set (t's process locked). */
+static long affinity_apply(thread_t *t, bool set, uint64_t want, uint64_t *have)
+{
+	*have = t->affinity & sched_online_cpus();
+	return set ? sched_set_affinity(t, want) : 0;
+}
+
+/* The thread `tid` of another process, which must be its first thread
+ * (tid == pid), as a pid names one on Linux. Anyone may read its mask;
+ * setting it takes the same user, or root. */
+static long affinity_other(int tid, bool set, uint64_t want, uint64_t *have)
+{
+	process_t *self = proc_current();
+	uint64_t flags = spin_lock_irqsave(&proc_tree_lock);
+	process_t *p = proc_find_locked(tid);
+	long err = -ESRCH;
+
+	if (p && p->state != PROC_ZOMBIE) {
+		err = !set || self->uid == 0 || self->uid == p->uid ? -ESRCH : -EPERM;
+		spin_lock(&p->lock);
+		for (thread_t *t = p->threads; t && err == -ESRCH; t = t->proc_next)
+			if (t->tid == tid)
+				err = affinity_apply(t, set, want, have);
+		spin_unlock(&p->lock);
+	}
+	spin_unlock_irqrestore(&proc_tree_lock, flags);
+	return err;
+}
+
+/*
+ * affinity(tid, set, get): the CPUs a thread may run on, as a 64-bit mask
+ * (bit n: CPU n). tid 0 is the caller; any thread of the caller's process
+ * can be named, and the first thread of another process by its pid (to
+ * set, the same user or root). When get is not NULL the current mask, limited to the
+ * online CPUs, is stored there; when set is not NULL the mask it points
+ * to becomes the thread's (EINVAL if it names no online CPU). The caller
+ * itself moves before it returns to user mode; another thread on its
+ * next way there.
+ */
+long sys_affinity(const syscall_args_t *a)
+{
+	process_t *p = proc_current();
+	bool set = a->a[1] != 0;
+	uint64_t want = 0, have = 0;
+	long err;
+
+	if (set && copy_from_user(&want, uptr(a->a[1]), sizeof(want)))
+		return -EFAULT;
+	uint64_t flags = spin_lock_irqsave(&p->lock);
+	thread_t *t = sys_find_own_thread((int)a->a[0]);
+	err = t ? affinity_apply(t, set, want, &have) : -ESRCH;
+	spin_unlock_irqrestore(&p->lock, flags);
+	if (!t && (int)a->a[0] > 0)
+		err = affinity_other((int)a->a[0], set, want, &have);
+	if (!err && a->a[2] && copy_to_user(uptr(a->a[2]), &have, sizeof(have)))
+		err = -EFAULT;
+	return err;
+}
+
 static int timespec_to_ns(uint64_t uaddr, uint64_t *ns)
 {
 	abi_timespec_t ts;

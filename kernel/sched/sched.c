@@ -17,6 +17,14 @@
  * but has not switched away yet) only marks it RUNNABLE; schedule() sees
  * that and keeps it. Preemption happens on the way back to user mode and
  * in the idle loop: kernel code runs until it blocks or yields.
+ *
+ * Affinity: a thread runs only on the CPUs of its mask. Placement,
+ * stealing and hand-offs respect it. A thread that finds itself on a CPU
+ * outside its mask (its mask just changed, or a wake-up put it back on
+ * its old CPU) moves itself on the way back to user mode: it blocks with
+ * migrate_to set, and the next thread on the old CPU, once the switch is
+ * complete, queues it on the new one (sched_finish_migration). So user
+ * code never runs outside the mask; kernel code may, briefly.
  */
 #include <sched.h>
 
@@ -111,6 +119,11 @@ static void rq_enqueue_head_locked(runqueue_t *rq, thread_t *t)
 	rq->queued++;
 }
 
+static bool thread_allowed_on(const thread_t *t, unsigned cpu)
+{
+	return t->affinity & (1ull << cpu);
+}
+
 static bool rq_contains_locked(runqueue_t *rq, thread_t *t)
 {
 	return t->rq_prev || rq->head[t->priority] == t;
@@ -126,6 +139,7 @@ static thread_t *rq_pick_handoff_locked(runqueue_t *rq, unsigned me)
 
 	rq->handoff = NULL;
 	if (!t || t->cpu != (int)me || t->state != THREAD_RUNNABLE || t->on_cpu ||
+	    !thread_allowed_on(t, me) ||
 	    !rq_contains_locked(rq, t) || rq_top_priority_locked(rq) > t->priority)
 		return NULL;
 	rq_dequeue_locked(rq, t);
@@ -146,6 +160,22 @@ static int rq_top_priority_locked(const runqueue_t *rq)
 	return rq->bitmap ? 31 - __builtin_clz(rq->bitmap) : -1;
 }
 
+/* The best queued thread that may run on cpu, taken off the queue. */
+static thread_t *rq_pick_allowed_locked(runqueue_t *rq, unsigned cpu)
+{
+	for (uint32_t levels = rq->bitmap; levels; ) {
+		int p = 31 - __builtin_clz(levels);
+		for (thread_t *t = rq->head[p]; t; t = t->rq_next) {
+			if (thread_allowed_on(t, cpu)) {
+				rq_dequeue_locked(rq, t);
+				return t;
+			}
+		}
+		levels &= ~(1u << p);
+	}
+	return NULL;
+}
+
 /* Takes the best queued thread of another CPU; called holding our lock. */
 static thread_t *sched_steal(unsigned me)
 {
@@ -156,7 +186,7 @@ static thread_t *sched_steal(unsigned me)
 		runqueue_t *rq = &runqueues[victim];
 		if (!rq->queued || !spin_trylock(&rq->lock))
 			continue;
-		best = rq_pick_locked(rq);
+		best = rq_pick_allowed_locked(rq, me);
 		if (best)
 			best->cpu = (int)me;
 		spin_unlock(&rq->lock);
@@ -177,15 +207,20 @@ static void sched_account(runqueue_t *rq, thread_t *prev, thread_t *next, uint64
 		next->slice_end_ns = now + SCHED_SLICE_NS;
 }
 
+static void sched_finish_migration(thread_t *t);
+
 void sched_finish_switch(void)
 {
 	runqueue_t *rq = rq_this();
 	thread_t *prev = rq->switch_prev;
+	bool migrating = prev->migrate_to >= 0;
 
 	__atomic_store_n(&prev->on_cpu, false, __ATOMIC_RELEASE);
 	spin_unlock(&rq->lock);
 	if (prev->state == THREAD_DEAD)
 		thread_free(prev);
+	else if (migrating)
+		sched_finish_migration(prev);
 }
 
 void schedule(void)
@@ -236,14 +271,24 @@ bool sched_need_resched(void)
 	return rq_this()->need_resched;
 }
 
-/* The least loaded online CPU, for placing new threads. */
-static unsigned sched_pick_cpu(void)
+uint64_t sched_online_cpus(void)
+{
+	uint64_t mask = 0;
+
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (cpu_table[i].online)
+			mask |= 1ull << i;
+	return mask;
+}
+
+/* The least loaded online CPU of the mask (this one if none is). */
+static unsigned sched_pick_cpu(uint64_t allowed)
 {
 	unsigned best = cpu_current_id();
 	uint32_t best_load = ~0u;
 
 	for (unsigned i = 0; i < cpu_count; i++) {
-		if (!cpu_table[i].online)
+		if (!cpu_table[i].online || !(allowed & (1ull << i)))
 			continue;
 		runqueue_t *rq = &runqueues[i];
 		uint32_t load = rq->queued + (rq->current && rq->current != rq->idle);
@@ -267,7 +312,7 @@ static void sched_preempt_check_locked(unsigned cpu, runqueue_t *rq, thread_t *t
 
 void sched_start(thread_t *t)
 {
-	unsigned cpu = sched_pick_cpu();
+	unsigned cpu = sched_pick_cpu(t->affinity);
 	runqueue_t *rq = &runqueues[cpu];
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 
@@ -323,7 +368,8 @@ void sched_wake_handoff(thread_t *t)
 	unsigned me = cpu_current_id();
 
 	/* A timed sleeper stays where its sleeper list is. */
-	if (t->state != THREAD_BLOCKED || t->on_cpu || t->wake_at_ns) {
+	if (t->state != THREAD_BLOCKED || t->on_cpu || t->wake_at_ns ||
+	    !thread_allowed_on(t, me) || t->migrate_to >= 0) {
 		sched_wake_locked(rq, t);
 		spin_unlock_irqrestore(&rq->lock, flags);
 		return;
@@ -344,6 +390,69 @@ void sched_wake_handoff(thread_t *t)
 	rq_enqueue_head_locked(rq, t);
 	rq->handoff = t;
 	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/*
+ * Second half of a migration, run on the old CPU once t is off it: t is
+ * BLOCKED, on no queue and on no CPU, so it moves like a hand-off. If
+ * something woke t before it got off the CPU, it stayed runnable here
+ * and will try again on its next way to user mode.
+ */
+static void sched_finish_migration(thread_t *t)
+{
+	uint64_t flags;
+	runqueue_t *rq = sched_lock_thread(t, &flags);
+	int target = t->migrate_to;
+
+	t->migrate_to = -1;
+	if (target < 0 || t->state != THREAD_BLOCKED || t->on_cpu) {
+		spin_unlock_irqrestore(&rq->lock, flags);
+		return;
+	}
+	__atomic_store_n(&t->cpu, target, __ATOMIC_RELEASE);
+	spin_unlock(&rq->lock);
+	rq = &runqueues[target];
+	spin_lock(&rq->lock);
+	sched_wake_locked(rq, t);
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+void sched_migrate_if_needed(void)
+{
+	thread_t *t = thread_current();
+	uint64_t flags = irq_save();
+	unsigned me = cpu_current_id();
+
+	if (thread_allowed_on(t, me) || !(t->affinity & sched_online_cpus())) {
+		irq_restore(flags);
+		return;
+	}
+	runqueue_t *rq = &runqueues[me];
+	spin_lock(&rq->lock);
+	t->migrate_to = (int)sched_pick_cpu(t->affinity);
+	t->state = THREAD_BLOCKED;
+	spin_unlock(&rq->lock);
+	schedule();
+	irq_restore(flags);
+}
+
+int sched_set_affinity(thread_t *t, uint64_t mask)
+{
+	uint64_t flags;
+
+	if (!(mask & sched_online_cpus()))
+		return -EINVAL;
+	runqueue_t *rq = sched_lock_thread(t, &flags);
+	unsigned cpu = (unsigned)t->cpu;
+
+	t->affinity = mask;
+	/* Running elsewhere: make it reschedule, and so move, soon. */
+	if (t->on_cpu && !thread_allowed_on(t, cpu) && cpu != cpu_current_id()) {
+		rq->need_resched = true;
+		lapic_send_ipi(cpu_table[cpu].apic_id, VEC_IPI_RESCHED);
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return 0;
 }
 
 void sched_set_priority(thread_t *t, int priority)

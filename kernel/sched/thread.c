@@ -79,6 +79,11 @@ static thread_t *thread_alloc(const char *name, int priority, int tid)
 	t->priority = t->base_priority = priority;
 	t->state = THREAD_BLOCKED;
 	t->cpu = (int)cpu_current_id();
+	t->migrate_to = -1;
+	/* New threads and forked processes keep their creator's CPUs, as
+	 * on Linux; the kernel's own threads may run anywhere. */
+	thread_t *creator = thread_current();
+	t->affinity = creator && creator->proc ? creator->affinity : SCHED_ALL_CPUS;
 	fmt_snprintf(t->name, sizeof(t->name), "%s", name);
 	arch_fpu_init_state(t->fpu_state);
 	return t;

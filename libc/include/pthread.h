@@ -96,6 +96,9 @@ int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
 int pthread_getattr_np(pthread_t thread, pthread_attr_t *attr);
 int pthread_setname_np(pthread_t thread, const char *name);
 int pthread_getname_np(pthread_t thread, char *name, size_t size);
+/* sched_setaffinity/sched_getaffinity for one thread; an error number. */
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
 
 /* Thread attributes */
 int pthread_attr_init(pthread_attr_t *attr);

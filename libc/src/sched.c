@@ -4,12 +4,16 @@
  * scheduling calls. Tessera schedules threads, each with a priority
  * 0..31 and no policy of its own; the process-level calls act on the
  * calling thread (pid 0 or the caller's pid), and every policy has the
- * priority range 0..31 (see <sched.h>).
+ * priority range 0..31 (see <sched.h>). CPU affinity is per thread
+ * too: a 64-bit mask in the kernel (SYS_affinity), a cpu_set_t here.
  */
 #include "libc.h"
 
 #include <errno.h>
 #include <sched.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <tessera/syscall.h>
 #include <unistd.h>
 
@@ -100,5 +104,47 @@ int sched_rr_get_interval(pid_t pid, struct timespec *interval)
 		return -1;
 	interval->tv_sec = 0;
 	interval->tv_nsec = 10 * 1000 * 1000;
+	return 0;
+}
+
+int __sched_cpucount(size_t size, const cpu_set_t *set)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < size / sizeof(unsigned long); i++)
+		n += __builtin_popcountl(set->__bits[i]);
+	return n;
+}
+
+cpu_set_t *__sched_cpualloc(size_t count)
+{
+	return calloc(1, CPU_ALLOC_SIZE(count));
+}
+
+void __sched_cpufree(cpu_set_t *set)
+{
+	free(set);
+}
+
+int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set)
+{
+	uint64_t mask = 0;
+
+	memcpy(&mask, set, size < sizeof(mask) ? size : sizeof(mask));
+	return (int)__syscall_ret(sys_affinity(pid, (long)&mask, 0));
+}
+
+int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)
+{
+	uint64_t mask;
+
+	if (size < sizeof(mask)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (__syscall_ret(sys_affinity(pid, 0, (long)&mask)) < 0)
+		return -1;
+	memset(set, 0, size);
+	memcpy(set, &mask, sizeof(mask));
 	return 0;
 }

@@ -4,11 +4,15 @@
  * at once (sysinfo's per-CPU busy time grows on four CPUs together);
  * a woken high-priority thread gets the CPU although low-priority threads
  * spin without ever yielding; priorities are kept and checked; yielding
- * and sleeping work, and a sleep lasts at least as long as asked. No test
- * bounds how long anything takes from above.
+ * and sleeping work, and a sleep lasts at least as long as asked. CPU
+ * affinity: a pinned thread is on its CPU when the call returns and stays
+ * there, children and threads inherit the mask, a thread pinned by
+ * another moves, bad masks fail. No test bounds how long anything takes
+ * from above.
  */
 #include "utest.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -293,4 +297,226 @@ TEST(sleeping_uses_no_cpu_time)
 	CHECK_EQ(tessera_threadinfo(0, &after), 0);
 	CHECK(after.runtime_ns - before.runtime_ns < 100 * MS);
 	CHECK(after.switches > before.switches);
+}
+
+/* --- CPU affinity ------------------------------------------------------ */
+
+static int online_cpus(void)
+{
+	abi_sysinfo_t info;
+
+	return tessera_sysinfo(&info) == 0 ? (int)info.cpus_online : -1;
+}
+
+static void pin_to(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	CHECK_EQ(sched_setaffinity(0, sizeof(set), &set), 0);
+}
+
+static void unpin(void)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	for (int cpu = 0; cpu < 64; cpu++)
+		CPU_SET(cpu, &set);
+	CHECK_EQ(sched_setaffinity(0, sizeof(set), &set), 0);
+}
+
+/* Whether the caller stays on cpu through a yield, a sleep and a spin. */
+static bool stays_on(int cpu)
+{
+	for (int i = 0; i < 5; i++) {
+		sched_yield();
+		if (sched_getcpu() != cpu)
+			return false;
+		utest_sleep_ms(2);
+		if (sched_getcpu() != cpu)
+			return false;
+		spin_until_ns(utest_now_ns() + 3 * MS);
+		if (sched_getcpu() != cpu)
+			return false;
+	}
+	return true;
+}
+
+TEST(affinity_starts_as_every_online_cpu)
+{
+	cpu_set_t set;
+	int n = online_cpus();
+
+	CHECK(n >= 1);
+	CHECK_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
+	CHECK_EQ(CPU_COUNT(&set), n);
+	for (int cpu = 0; cpu < n; cpu++)
+		CHECK(CPU_ISSET(cpu, &set));
+	CHECK_EQ(sched_getaffinity(getpid(), sizeof(set), &set), 0);
+	CHECK_EQ(CPU_COUNT(&set), n);
+}
+
+/* Pinned to each CPU in turn, the thread is there at once and stays. */
+TEST(pinning_moves_the_caller_and_keeps_it_there)
+{
+	int n = online_cpus();
+	cpu_set_t set;
+
+	for (int round = 0; round < 2; round++) {
+		for (int cpu = n - 1; cpu >= 0; cpu--) {
+			pin_to(cpu);
+			CHECK_EQ(sched_getcpu(), cpu);
+			CHECK(stays_on(cpu));
+			CHECK_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
+			CHECK_EQ(CPU_COUNT(&set), 1);
+			CHECK(CPU_ISSET(cpu, &set));
+		}
+	}
+	unpin();
+	CHECK_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
+	CHECK_EQ(CPU_COUNT(&set), n);
+}
+
+static void *report_cpu(void *arg)
+{
+	cpu_set_t set;
+
+	(void)arg;
+	if (sched_getaffinity(0, sizeof(set), &set) < 0 || CPU_COUNT(&set) != 1)
+		return (void *)-1l;
+	return (void *)(long)(stays_on(sched_getcpu()) ? sched_getcpu() : -2);
+}
+
+/* Forked children and new threads start with, and keep, the creator's mask. */
+TEST(children_and_threads_inherit_the_mask)
+{
+	int cpu = online_cpus() - 1;
+	void *result;
+
+	pin_to(cpu);
+	pid_t pid = utest_fork();
+	CHECK(pid >= 0);
+	if (pid == 0) {
+		cpu_set_t set;
+		CHILD_CHECK(sched_getaffinity(0, sizeof(set), &set) == 0);
+		CHILD_CHECK(CPU_COUNT(&set) == 1 && CPU_ISSET(cpu, &set));
+		CHILD_CHECK(stays_on(cpu));
+		_exit(0);
+	}
+	int status = utest_wait(pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	tessera_thread_t *t = tessera_thread_create(report_cpu, NULL, 0);
+	CHECK(t != NULL);
+	CHECK_EQ(tessera_thread_join(t, &result), 0);
+	CHECK_EQ((long)result, cpu);
+	unpin();
+}
+
+static volatile int mover_stop;
+static volatile int mover_cpu = -1;
+
+static void *mover(void *arg)
+{
+	(void)arg;
+	while (!__atomic_load_n(&mover_stop, __ATOMIC_ACQUIRE)) {
+		__atomic_store_n(&mover_cpu, sched_getcpu(), __ATOMIC_RELEASE);
+		__asm__ volatile("pause");
+	}
+	return NULL;
+}
+
+/* A spinning thread pinned by another thread moves to its new CPU. */
+TEST(pinning_another_thread_moves_it)
+{
+	int n = online_cpus();
+
+	if (n < 2)
+		SKIP("one CPU");
+	mover_stop = 0;
+	mover_cpu = -1;
+	tessera_thread_t *t = tessera_thread_create(mover, NULL, 0);
+	CHECK(t != NULL);
+	for (int i = 0; i < 30000 && __atomic_load_n(&mover_cpu, __ATOMIC_ACQUIRE) < 0; i++)
+		utest_sleep_ms(1);
+	CHECK(mover_cpu >= 0);
+	for (int round = 0; round < 4; round++) {
+		int target = round % n;
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(target, &set);
+		CHECK_EQ(sched_setaffinity(tessera_thread_tid(t), sizeof(set), &set), 0);
+		CHECK(utest_wait_for(&mover_cpu, target, 30000));
+		utest_sleep_ms(20);
+		CHECK_EQ(mover_cpu, target);
+	}
+	__atomic_store_n(&mover_stop, 1, __ATOMIC_RELEASE);
+	CHECK_EQ(tessera_thread_join(t, NULL), 0);
+}
+
+TEST(affinity_errors)
+{
+	cpu_set_t set;
+	int n = online_cpus();
+
+	CPU_ZERO(&set);
+	errno = 0;
+	CHECK_EQ(sched_setaffinity(0, sizeof(set), &set), -1);
+	CHECK_EQ(errno, EINVAL);
+	if (n < 64) {
+		CPU_SET(63, &set);          /* no such CPU online */
+		errno = 0;
+		CHECK_EQ(sched_setaffinity(0, sizeof(set), &set), -1);
+		CHECK_EQ(errno, EINVAL);
+	}
+	errno = 0;
+	CHECK_EQ(sched_getaffinity(0, 4, &set), -1);
+	CHECK_EQ(errno, EINVAL);
+	errno = 0;
+	CHECK_EQ(sched_getaffinity(32767, sizeof(set), &set), -1);     /* no such pid */
+	CHECK_EQ(errno, ESRCH);
+	CHECK_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
+	CHECK_EQ(CPU_COUNT(&set), n);   /* the failed calls changed nothing */
+}
+
+/* Another process's mask: anyone reads it by pid; setting it takes the
+ * same user or root, another user gets EPERM. */
+TEST(affinity_of_another_process)
+{
+	int n = online_cpus();
+	cpu_set_t set;
+	pid_t parent = getpid();
+
+	CHECK_EQ(sched_getaffinity(1, sizeof(set), &set), 0);   /* init's */
+	CHECK_EQ(CPU_COUNT(&set), n);
+	pid_t pid = utest_fork();
+	CHECK(pid >= 0);
+	if (pid == 0) {
+		cpu_set_t one;
+		CPU_ZERO(&one);
+		CPU_SET(0, &one);
+		/* As root: the parent's mask can be read and set. */
+		CHILD_CHECK(sched_setaffinity(parent, sizeof(one), &one) == 0);
+		CHILD_CHECK(sched_getaffinity(parent, sizeof(set), &set) == 0);
+		CHILD_CHECK(CPU_EQUAL(&set, &one));
+		for (int cpu = 0; cpu < n; cpu++)
+			CPU_SET(cpu, &set);
+		CHILD_CHECK(sched_setaffinity(parent, sizeof(set), &set) == 0);
+		CHILD_CHECK(setuid(1000) == 0);
+		errno = 0;
+		CHILD_CHECK(sched_setaffinity(parent, sizeof(one), &one) == -1);
+		CHILD_CHECK(errno == EPERM);
+		CHILD_CHECK(sched_getaffinity(parent, sizeof(set), &set) == 0);
+		CHILD_CHECK(CPU_COUNT(&set) == n);
+		CHILD_CHECK(sched_setaffinity(0, sizeof(one), &one) == 0);
+		CHILD_CHECK(sched_getcpu() == 0);
+		_exit(0);
+	}
+	int status = utest_wait(pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
+	CHECK_EQ(CPU_COUNT(&set), n);
 }

@@ -118,12 +118,14 @@ static void trap_exception(trap_frame_t *frame)
 	signal_raise_fault(frame, user_signals[vector]);
 }
 
-/* Last stop before user mode: preemption, then pending signals. */
+/* Last stop before user mode: preemption, a move to a CPU the thread
+ * may run on, then pending signals. */
 void trap_return_to_user(trap_frame_t *frame)
 {
 	for (int rounds = 0; rounds < 8; rounds++) {
 		if (sched_need_resched())
 			schedule();
+		sched_migrate_if_needed();
 		signal_deliver(frame);
 		if (!sched_need_resched())
 			break;

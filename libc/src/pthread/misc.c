@@ -124,6 +124,28 @@ int pthread_getname_np(pthread_t thread, char *name, size_t size)
 	return 0;
 }
 
+static int pthread_affinity(pthread_t thread, size_t size, const cpu_set_t *set,
+			    cpu_set_t *get)
+{
+	int tid = __atomic_load_n(&pthread_of(thread)->tcb.tid, __ATOMIC_RELAXED);
+	int saved = errno;
+	int rc = set ? sched_setaffinity(tid, size, set) : sched_getaffinity(tid, size, get);
+
+	rc = rc < 0 ? errno : 0;
+	errno = saved;
+	return rc;
+}
+
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set)
+{
+	return pthread_affinity(thread, size, set, NULL);
+}
+
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set)
+{
+	return pthread_affinity(thread, size, NULL, set);
+}
+
 static int concurrency;
 
 int pthread_getconcurrency(void)
