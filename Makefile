@@ -47,6 +47,15 @@ include tests/port/thirdparty.mk
 # The libc conformance tests' host builds run with the unit tests.
 UNIT_TESTS += $(LIBC_TEST_HOST) $(SCRIPT_SUITE_TESTS)
 
+# The benchmark table, CSV and chart code (tools/benchcmp.py) is tested on
+# made-up results with the unit tests; a wrapper runs the Python test.
+BENCHCMP_TEST := $(BUILD)/host/tests/benchcmp
+UNIT_TESTS += $(BENCHCMP_TEST)
+$(BENCHCMP_TEST): tools/test_benchcmp.py tools/benchcmp.py tools/pngchart.py Makefile
+	@mkdir -p $(dir $@)
+	@printf '#!/bin/sh\nexec %s %s\n' "$(PYTHON)" "$(abspath tools/test_benchcmp.py)" > $@
+	@chmod +x $@
+
 ISO := $(BUILD)/tessera.iso
 
 iso: $(ISO)

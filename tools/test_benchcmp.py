@@ -4,7 +4,9 @@
 results: parsing (only the named system's lines, n/a, notes), ratios and
 their direction per unit, the exact CSV, and the PNG taken apart again
 (chunks and CRCs, the decompressed rows, the colour of known pixels).
-A second or so: python3 tools/test_benchcmp.py
+A second or so: python3 tools/test_benchcmp.py; `make test` runs it (as
+build/host/tests/benchcmp) and reads the last line, "benchcmp: N passed,
+N failed".
 """
 import os
 import struct
@@ -175,5 +177,13 @@ class CommandLine(unittest.TestCase):
                              benchcmp.parse(LINUX, "linux")[0])
 
 
+def main():
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
+    failed = len(result.failures) + len(result.errors)
+    print(f"benchcmp: {result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
 if __name__ == "__main__":
-    unittest.main()
+    main()
