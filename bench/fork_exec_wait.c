@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * fork_exec_wait: starting a program, in µs per cycle (printed as "us"):
+ * fork_exec_wait: starting a program, in ns per cycle:
  * fork, exec of bench_true (a static program whose main returns 0, so
  * the cost is loading it and running its C runtime start-up and exit),
  * waitpid. bench_true is found beside this program, in the directory of
@@ -47,6 +47,6 @@ int main(int argc, char **argv)
 		errno = ENAMETOOLONG;
 		bench_fail("path of bench_true");
 	}
-	bench_run("us", 1000, fork_exec_wait_run);
+	bench_run("ns", 1, fork_exec_wait_run);
 	return 0;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * fork_exit_wait: one process life cycle without exec, in µs per cycle
- * (printed as "us"): fork (copy-on-write address space), the child's
+ * fork_exit_wait: one process life cycle without exec, in ns per cycle:
+ * fork (copy-on-write address space), the child's
  * _exit, the parent's waitpid and the reaping. The parent is this small
  * static program, so the copy is of a handful of areas; its own pages
  * touched after the fork fault as copy-on-write only where it writes.
@@ -29,6 +29,6 @@ static uint64_t fork_exit_wait_run(uint64_t n)
 
 int main(void)
 {
-	bench_run("us", 1000, fork_exit_wait_run);
+	bench_run("ns", 1, fork_exit_wait_run);
 	return 0;
 }

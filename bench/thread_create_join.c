@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * thread_create_join: pthread_create of a thread that returns at once,
- * then pthread_join, in µs per pair. Each operation is the whole life of
+ * then pthread_join, in ns per pair. Each operation is the whole life of
  * a thread: its stack and TLS are mapped (Tessera maps one region per
  * thread, libc/src/thread.c; glibc keeps a cache of stacks, so Linux
  * mostly reuses one), clone starts it, it exits, the kernel clears the
@@ -49,6 +49,6 @@ static uint64_t thread_run(uint64_t n)
 
 int main(void)
 {
-	bench_run("us", 1000, thread_run);
+	bench_run("ns", 1, thread_run);
 	return 0;
 }

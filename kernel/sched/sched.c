@@ -420,6 +420,12 @@ static void sched_finish_migration(thread_t *t)
 void sched_migrate_if_needed(void)
 {
 	thread_t *t = thread_current();
+
+	/* The common case, on every way to user mode, without touching the
+	 * interrupt flag: kernel code is not preempted, so the CPU read here
+	 * is the one the thread returns to user mode on. */
+	if (thread_allowed_on(t, cpu_current_id()))
+		return;
 	uint64_t flags = irq_save();
 	unsigned me = cpu_current_id();
 
