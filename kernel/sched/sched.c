@@ -603,6 +603,8 @@ void sched_init_cpu(void)
 	idle->state = THREAD_RUNNABLE;
 	idle->on_cpu = true;
 	idle->cpu = (int)c->id;
+	idle->affinity = 1ull << c->id;
+	idle->migrate_to = -1;
 	idle->switched_in_at = clock_ns();
 	arch_fpu_init_state(idle->fpu_state);
 	fmt_snprintf(idle->name, sizeof(idle->name), "idle%u", c->id);
