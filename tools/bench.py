@@ -112,6 +112,35 @@ def bench_cpus(icount):
     return 1 if icount != "off" else 2
 
 
+def icount_apply(cmd, accel, icount, how, who):
+    """qemu_command's argv with -icount shift=ICOUNT under TCG (single-threaded,
+    as icount needs), and `how` saying so; unchanged when icount is off."""
+    if accel != "tcg" or icount == "off":
+        return cmd, how
+    if "tcg,thread=multi" not in cmd:
+        sys.exit(f"{who}: qemu_command has no 'tcg,thread=multi' to make "
+                 "single-threaded for -icount; use --icount off")
+    cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
+    return cmd + ["-icount", f"shift={icount}"], how + f", -icount shift={icount}"
+
+
+def vm_arguments_add(ap, timeout):
+    """The options tools/bench.py and tools/linuxvm.py share, and the names."""
+    ap.add_argument("--timeout", type=int, default=timeout,
+                    help=f"seconds for the whole QEMU run (default {timeout})")
+    ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
+                    help="QEMU -icount shift under TCG: off (default), auto, or a number")
+    ap.add_argument("--smp", type=int, default=int(os.environ.get("BENCH_SMP") or 0),
+                    help="CPUs (default BENCH_SMP, else 2, or 1 with --icount)")
+    ap.add_argument("names", nargs="+")
+
+
+def vm_arguments_parse(ap):
+    args = ap.parse_args()
+    args.smp = args.smp or bench_cpus(args.icount)
+    return args
+
+
 def cpus_text(smp):
     return "1 CPU" if smp == 1 else f"{smp} CPUs"
 
@@ -133,13 +162,7 @@ def run_tessera(iso, disk, names, timeout, icount, smp, log_path):
             how += f", {bus.upper()} disk"
         cmd = qemu.qemu_command(iso, smp, mem, firmware, accel, cmdline,
                                 tmp, "stdio", disk=copy, disk_bus=bus)
-        if accel == "tcg" and icount != "off":
-            if "tcg,thread=multi" not in cmd:
-                sys.exit("bench.py: qemu_command has no 'tcg,thread=multi' to "
-                         "make single-threaded for -icount; use --icount off")
-            cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
-            cmd += ["-icount", f"shift={icount}"]
-            how += f", -icount shift={icount}"
+        cmd, how = icount_apply(cmd, accel, icount, how, "bench.py")
         print(f"Tessera in QEMU ({how}), command line '{cmdline}':", flush=True)
         lines, status, error = boot(cmd, timeout)
     with open(log_path, "w") as f:
@@ -249,15 +272,8 @@ def main():
     ap.add_argument("--disk", help="disk image with the ext2 root (a copy is attached)")
     ap.add_argument("--linux-dir", required=True)
     ap.add_argument("--out", required=True, help="directory for results.txt and the log")
-    ap.add_argument("--timeout", type=int, default=TIMEOUT,
-                    help=f"seconds for the whole QEMU run (default {TIMEOUT})")
-    ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
-                    help="QEMU -icount shift under TCG: off (default), auto, or a number")
-    ap.add_argument("--smp", type=int, default=int(os.environ.get("BENCH_SMP") or 0),
-                    help="CPUs (default BENCH_SMP, else 2, or 1 with --icount)")
-    ap.add_argument("names", nargs="+")
-    args = ap.parse_args()
-    args.smp = args.smp or bench_cpus(args.icount)
+    vm_arguments_add(ap, TIMEOUT)
+    args = vm_arguments_parse(ap)
 
     os.makedirs(args.out, exist_ok=True)
     started = datetime.datetime.now().astimezone()

@@ -277,14 +277,7 @@ def qemu_cmd(tmp, vmlinuz, initrd, append, disk, icount, smp):
     if placeholder in " ".join(out) or len(out) != len(cmd) - 4:
         sys.exit("linuxvm.py: qemu_command's CD-ROM arguments changed; update qemu_cmd")
     out += ["-kernel", vmlinuz, "-initrd", initrd, "-append", append]
-    if accel == "tcg" and icount != "off":
-        if "tcg,thread=multi" not in out:
-            sys.exit("linuxvm.py: no 'tcg,thread=multi' to make single-threaded "
-                     "for -icount; use --icount off")
-        out = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in out]
-        out += ["-icount", f"shift={icount}"]
-        how += f", -icount shift={icount}"
-    return out, how
+    return bench.icount_apply(out, accel, icount, how, "linuxvm.py")
 
 
 def check(lines, status, timed_out, timeout, names, results):
@@ -315,15 +308,8 @@ def main():
     ap.add_argument("--out", required=True, help="directory for linux-results.txt and linux.log")
     ap.add_argument("--bench-dir", default=os.path.join(BUILD, "bench-linux"),
                     help="the benchmarks built for Linux (default build/bench-linux)")
-    ap.add_argument("--timeout", type=int, default=TIMEOUT,
-                    help=f"seconds for the whole QEMU run (default {TIMEOUT})")
-    ap.add_argument("--icount", default=os.environ.get("ICOUNT") or "off",
-                    help="QEMU -icount shift under TCG: off (default), auto, or a number")
-    ap.add_argument("--smp", type=int, default=int(os.environ.get("BENCH_SMP") or 0),
-                    help="CPUs (default BENCH_SMP, else 2, or 1 with --icount)")
-    ap.add_argument("names", nargs="+")
-    args = ap.parse_args()
-    args.smp = args.smp or bench.bench_cpus(args.icount)
+    bench.vm_arguments_add(ap, TIMEOUT)
+    args = bench.vm_arguments_parse(ap)
 
     os.makedirs(args.out, exist_ok=True)
     started = datetime.datetime.now().astimezone()
