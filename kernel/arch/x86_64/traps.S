@@ -4,7 +4,8 @@
  * the CPU pushes no error code, then the vector, so every entry reaches
  * trap_common with the same trap_frame_t layout (arch/trap.h). Coming from
  * user mode (CPL 3 in the saved CS) the stub swaps GS to the kernel's
- * per-CPU base, and swaps back on the way out.
+ * per-CPU base, and swaps back on the way out, with interrupts off from
+ * there to iretq.
  */
 #include <arch/frame_asm.h>
 
@@ -46,6 +47,14 @@ trap_common:
 	call trap_dispatch
 	.global trap_return
 trap_return:
+	/*
+	 * Interrupts off until iretq, which restores the flags: a handler may
+	 * have turned them on (the page fault handler does), and an interrupt
+	 * that hit between the swapgs below and iretq would find a kernel CS
+	 * in its frame, skip its own swapgs and run the kernel on the user's
+	 * GS base (its first %gs access faults, and so does the fault's).
+	 */
+	cli
 	FRAME_POP_REGS
 	testb $3, 24(%rsp)
 	jz 2f
