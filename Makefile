@@ -97,7 +97,8 @@ bench: $(ISO) $(DISK_IMG) $(BENCH_LINUX_PROGRAMS)
 # same virtual machine (tools/linuxvm.py): $(BUILD)/bench/linux-results.txt.
 # bench/bench.mk gives this target its prerequisites, the Linux programs.
 bench-linux: tools/linuxvm.py tools/linux/init.c
-	@$(PYTHON) tools/linuxvm.py --out $(BUILD)/bench $(BENCH_NAMES)
+	@$(PYTHON) tools/linuxvm.py --out $(BUILD)/bench --disk-users "$(BENCH_DISK_NAMES)" \
+		$(BENCH_NAMES)
 
 # Tessera (make bench), then Linux in the same QEMU configuration (make
 # bench-linux), one after the other so neither slows the other, then one

@@ -31,8 +31,9 @@ system and the file figures would mean something else).
 --icount N (or ICOUNT=N in the environment, e.g. `make bench ICOUNT=0`)
 adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
 2^N ns per instruction executed, so with 0 every figure is a count of
-guest instructions, identical from run to run; `auto` adapts the shift to
-real time. icount needs single-threaded TCG, so `thread=multi` in
+guest instructions; `auto` adapts the shift to real time. A fixed N also
+gets a fixed seed for RDRAND and a fixed date for the RTC (icount_apply),
+so that a figure that waits for no disk is identical from run to run. icount needs single-threaded TCG, so `thread=multi` in
 qemu_command's argv becomes `thread=single` (the CPUs then take turns on
 one host thread). It is off by default: shift=auto measured no steadier
 than plain TCG (docs/performance.md).
@@ -100,8 +101,18 @@ def parse(lines, names, program=None):
     return found
 
 
-def tessera_cmdline(disk):
-    return f"root={ROOT_LABEL} test -- bench" if disk else "test -- bench"
+def icount_fixed(icount):
+    """Whether --icount asks for a fixed shift (a number), the mode whose
+    figures repeat exactly."""
+    return icount not in ("off", "auto")
+
+
+def tessera_cmdline(disk, icount):
+    """Under a fixed -icount shift the idle loop spins (idle=poll): a halted
+    CPU's clock would run in host time."""
+    words = [f"root={ROOT_LABEL}"] if disk else []
+    words += ["idle=poll"] if icount_fixed(icount) else []
+    return " ".join(words + ["test -- bench"])
 
 
 def bench_cpus(icount):
@@ -112,16 +123,30 @@ def bench_cpus(icount):
     return 1 if icount != "off" else 2
 
 
+# What else a fixed -icount shift needs to repeat exactly (docs/performance.md):
+# RDRAND's numbers come from a fixed seed; the real-time clock starts at a
+# fixed date and runs on the guest's clock. And no CPU may halt, since a
+# halted CPU's clock runs in host time: both systems' idle loops spin
+# (idle=poll on their command lines). Not sleep=off, which makes a halted
+# CPU's clock jump to its next timer: it does not repeat either (QEMU 7.2),
+# and a wait for the disk would then measure timer ticks.
+ICOUNT_REPEAT_OPTIONS = ["-seed", "1", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
+
+
 def icount_apply(cmd, accel, icount, how, who):
     """qemu_command's argv with -icount shift=ICOUNT under TCG (single-threaded,
-    as icount needs), and `how` saying so; unchanged when icount is off."""
+    as icount needs), and `how` saying so; unchanged when icount is off. A
+    fixed shift also gets ICOUNT_REPEAT_OPTIONS."""
     if accel != "tcg" or icount == "off":
         return cmd, how
     if "tcg,thread=multi" not in cmd:
         sys.exit(f"{who}: qemu_command has no 'tcg,thread=multi' to make "
                  "single-threaded for -icount; use --icount off")
     cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
-    return cmd + ["-icount", f"shift={icount}"], how + f", -icount shift={icount}"
+    cmd += ["-icount", f"shift={icount}"]
+    if not icount_fixed(icount):
+        return cmd, how + ", -icount shift=auto"
+    return cmd + ICOUNT_REPEAT_OPTIONS, how + f", -icount shift={icount}, fixed seed and RTC"
 
 
 def vm_arguments_add(ap, timeout):
@@ -152,7 +177,7 @@ def run_tessera(iso, disk, names, timeout, icount, smp, log_path):
     mem, firmware = env.get("MEM", "512M"), env.get("FIRMWARE", "bios")
     bus = env.get("DISK_BUS", "ahci")
     how = f"{accel.upper()}, {cpus_text(smp)}, {mem}, {firmware.upper()}"
-    cmdline = tessera_cmdline(disk)
+    cmdline = tessera_cmdline(disk, icount)
     with tempfile.TemporaryDirectory(prefix="tessera-bench-") as tmp:
         copy = None
         if disk:
@@ -285,7 +310,7 @@ def main():
     rows = figures(args.names, tessera, linux)
 
     header = [f"# {started:%Y-%m-%d %H:%M %Z}, tools/bench.py",
-              f"# tessera: QEMU {how}, command line '{tessera_cmdline(args.disk)}'",
+              f"# tessera: QEMU {how}, command line '{tessera_cmdline(args.disk, args.icount)}'",
               f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}",
               "# a figure `n/a` does not exist on that system"]
     with open(os.path.join(args.out, "results.txt"), "w") as f:

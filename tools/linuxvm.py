@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """The benchmarks on Linux, in the virtual machine Tessera's run in.
 
-  linuxvm.py --out DIR [--bench-dir D] [--timeout S] [--icount MODE] [--smp N] NAME...
+  linuxvm.py --out DIR [--bench-dir D] [--disk-users N,...] [--timeout S]
+             [--icount MODE] [--smp N] NAME...
 
 `make bench-linux` runs this with bench/bench.mk's BENCH_NAMES. It boots
 the kernel of Debian's linux-image-amd64 in the QEMU configuration
@@ -12,8 +13,8 @@ FIRMWARE, TCG unless ACCEL says otherwise, and the same disk, a
 raw image on q35's AHCI controller (DISK_BUS) holding one GPT partition with
 ext2 made as user/disk.mk makes Tessera's (mke2fs -t ext2 -b 4096, 128 MiB).
 Only what boots differs: instead of the CD-ROM, QEMU's -kernel and -initrd,
-the command line "console=ttyS0 quiet panic=-1 bench_disk=/dev/sda1 -- NAME..."
-(DISK_BUS=virtio: virtio-blk, /dev/vda1).
+the command line "console=ttyS0 quiet panic=-1 bench_disk=/dev/sda1
+bench_disk_users=N,... -- NAME..." (DISK_BUS=virtio: virtio-blk, /dev/vda1).
 
 The kernel package is fetched once, without root, into build/linux: `apt-get
 download` of the image package linux-image-amd64 depends on, unpacked with
@@ -26,11 +27,16 @@ from build/bench-linux) under /bench, and the modules the disk needs
 (ahci and sd_mod, or virtio_pci and virtio_blk; ext4, which mounts ext2;
 and what they depend on, read from each module's
 .modinfo, since the package has no modules.dep) with /etc/modules listing
-them in load order. init mounts the disk's partition as ext2 on /mnt, the
-benchmarks' working directory and $TMPDIR, runs them in the order given with
-tools/bench.py's markers and powers off.
+them in load order. init runs the benchmarks with tools/bench.py's
+markers and powers off: first those that do not use the disk, in the order
+given, then the --disk-users (bench/bench.mk's BENCH_DISK_NAMES), before
+the first of which it loads the modules and mounts the disk's partition as
+ext2 on /mnt, their working directory and $TMPDIR. A disk request completes
+in host time; nothing measured before the first one depends on it.
 
---icount as in tools/bench.py (ICOUNT in the environment).
+--icount as in tools/bench.py (ICOUNT in the environment). A fixed shift
+adds ICOUNT_APPEND to the kernel's command line, so that with it a figure
+that waits for no disk repeats exactly from run to run.
 
 Writes DIR/linux-results.txt — `#` lines saying how the figures were taken,
 then `linux FIGURE VALUE UNIT` (or `linux FIGURE n/a`) per figure, as
@@ -70,6 +76,13 @@ BUS_PARTITION = {"ahci": "/dev/sda1", "virtio": "/dev/vda1"}
 HELPERS = ["bench_true"]  # bench/bench.mk's BENCH_HELPER_NAMES
 TIMEOUT = 1800
 APPEND = "console=ttyS0 quiet panic=-1"
+# Under a fixed -icount shift, what Linux needs besides bench.icount_apply's
+# QEMU options to repeat exactly: no address-space randomization of the
+# kernel (nokaslr: it mixes in more than RDRAND) or of processes
+# (norandmaps), and an idle loop that spins instead of halting (idle=poll:
+# the clock of a halted CPU runs in host time, and Linux idles for a moment
+# here and there, e.g. while a new process's parent waits).
+ICOUNT_APPEND = "nokaslr norandmaps idle=poll"
 FATAL = re.compile(r"^init: (FATAL|BENCH) ")
 KERNEL_TROUBLE = re.compile(r"Kernel panic|BUG:|Oops")
 
@@ -280,6 +293,18 @@ def qemu_cmd(tmp, vmlinuz, initrd, append, disk, icount, smp):
     return bench.icount_apply(out, accel, icount, how, "linuxvm.py")
 
 
+def kernel_append(partition, icount, names, disk_users):
+    """(the kernel's own options, the whole command line) for the benchmarks
+    `names`, those of `disk_users` (commas or blanks; all if none) last,
+    each group in the order of `names`."""
+    base = f"{APPEND} {ICOUNT_APPEND}" if bench.icount_fixed(icount) else APPEND
+    wanted = set(disk_users.replace(",", " ").split())
+    users = [n for n in names if n in wanted] or list(names)
+    order = [n for n in names if n not in users] + users
+    return base, (f"{base} bench_disk={partition} bench_disk_users={','.join(users)} "
+                  f"bench_count={len(order)} -- {' '.join(order)}")
+
+
 def check(lines, status, timed_out, timeout, names, results):
     """What went wrong, or []."""
     problems = [l.strip() for l in lines if FATAL.match(l.strip())]
@@ -308,6 +333,10 @@ def main():
     ap.add_argument("--out", required=True, help="directory for linux-results.txt and linux.log")
     ap.add_argument("--bench-dir", default=os.path.join(BUILD, "bench-linux"),
                     help="the benchmarks built for Linux (default build/bench-linux)")
+    ap.add_argument("--disk-users", default="",
+                    help="comma- or space-separated benchmarks that use the disk: they run "
+                         "last, and the disk is mounted just before the first of them "
+                         "(bench/bench.mk's BENCH_DISK_NAMES; default: all)")
     bench.vm_arguments_add(ap, TIMEOUT)
     args = bench.vm_arguments_parse(ap)
 
@@ -319,7 +348,7 @@ def main():
         sys.exit(f"linuxvm.py: DISK_BUS must be ahci or virtio, not '{bus}'")
     modules = modules_resolve(moddir, BUS_MODULES[bus] + MODULES_WANTED)
     init = init_build()
-    append = f"{APPEND} bench_disk={BUS_PARTITION[bus]} -- {' '.join(args.names)}"
+    base, append = kernel_append(BUS_PARTITION[bus], args.icount, args.names, args.disk_users)
     log_path = os.path.join(args.out, "linux.log")
     with tempfile.TemporaryDirectory(prefix="tessera-linuxvm-") as tmp:
         initrd = os.path.join(tmp, "initramfs.cpio.gz")
@@ -334,7 +363,7 @@ def main():
     results = bench.parse(lines, set(args.names))
     header = [f"# {started:%Y-%m-%d %H:%M %Z}, tools/linuxvm.py",
               f"# linux: Debian linux-image {version} in QEMU {how}, "
-              f"command line '{APPEND}', ext2 on {BUS_PARTITION[bus]} mounted on /mnt",
+              f"command line '{base}', ext2 on {BUS_PARTITION[bus]} mounted on /mnt",
               "# a figure `n/a` does not exist on that system"]
     results_path = os.path.join(args.out, "linux-results.txt")
     results_write(results_path, header, args.names, results)

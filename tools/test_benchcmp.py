@@ -4,6 +4,9 @@
 results: parsing (only the named system's lines, n/a, notes), ratios and
 their direction per unit, the exact CSV, and the PNG taken apart again
 (chunks and CRCs, the decompressed rows, the colour of known pixels).
+Also the virtual machines' options that make -icount figures repeat
+(tools/bench.py's icount_apply and tessera_cmdline, tools/linuxvm.py's
+kernel_append): built, not booted.
 A second or so: python3 tools/test_benchcmp.py; `make test` runs it (as
 build/host/tests/benchcmp) and reads the last line, "benchcmp: N passed,
 N failed".
@@ -18,7 +21,9 @@ import zlib
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, TOOLS)
+import bench  # noqa: E402
 import benchcmp  # noqa: E402
+import linuxvm  # noqa: E402
 import pngchart  # noqa: E402
 
 TESSERA = """# 2026-11-24, tools/bench.py
@@ -175,6 +180,53 @@ class CommandLine(unittest.TestCase):
     def rows(self):
         return benchcmp.rows(benchcmp.parse(TESSERA, "tessera")[0],
                              benchcmp.parse(LINUX, "linux")[0])
+
+
+class IcountOptions(unittest.TestCase):
+    CMD = ["qemu-system-x86_64", "-accel", "tcg,thread=multi", "-smp", "2"]
+
+    def test_off_and_other_accelerators_leave_the_command(self):
+        self.assertEqual(bench.icount_apply(list(self.CMD), "tcg", "off", "TCG", "t"),
+                         (self.CMD, "TCG"))
+        self.assertEqual(bench.icount_apply(list(self.CMD), "kvm", "0", "KVM", "t"),
+                         (self.CMD, "KVM"))
+
+    def test_fixed_shift_is_single_threaded_seeded_and_dated(self):
+        cmd, how = bench.icount_apply(list(self.CMD), "tcg", "0", "TCG", "t")
+        self.assertIn("tcg,thread=single", cmd)
+        self.assertNotIn("tcg,thread=multi", cmd)
+        self.assertEqual(cmd[cmd.index("-icount") + 1], "shift=0")
+        self.assertEqual(cmd[cmd.index("-seed") + 1], "1")
+        self.assertTrue(cmd[cmd.index("-rtc") + 1].endswith(",clock=vm"))
+        self.assertIn("shift=0", how)
+
+    def test_auto_follows_host_time_without_the_fixed_options(self):
+        cmd, _ = bench.icount_apply(list(self.CMD), "tcg", "auto", "TCG", "t")
+        self.assertEqual(cmd[-2:], ["-icount", "shift=auto"])
+        self.assertNotIn("-seed", cmd)
+
+    def test_no_multithreaded_tcg_to_replace_is_an_error(self):
+        with self.assertRaises(SystemExit):
+            bench.icount_apply(["qemu"], "tcg", "0", "TCG", "t")
+
+    def test_idle_loops_spin_only_under_a_fixed_shift(self):
+        self.assertEqual(bench.tessera_cmdline("disk.img", "0"),
+                         "root=tessera-root idle=poll test -- bench")
+        self.assertEqual(bench.tessera_cmdline(None, "off"), "test -- bench")
+        self.assertEqual(bench.tessera_cmdline(None, "auto"), "test -- bench")
+        base, _ = linuxvm.kernel_append("/dev/sda1", "0", ["a"], "")
+        self.assertIn("idle=poll", base.split())
+        self.assertIn("nokaslr", base.split())
+        base, _ = linuxvm.kernel_append("/dev/sda1", "off", ["a"], "")
+        self.assertNotIn("idle=poll", base.split())
+
+    def test_linux_runs_the_disk_users_last_and_counts_the_names(self):
+        _, line = linuxvm.kernel_append("/dev/vda1", "off", ["disk_read", "a", "file_rw", "b"],
+                                        "file_rw,disk_read nonexistent")
+        self.assertTrue(line.endswith(" bench_disk=/dev/vda1 bench_disk_users=disk_read,file_rw "
+                                      "bench_count=4 -- a b disk_read file_rw"), line)
+        _, line = linuxvm.kernel_append("/dev/sda1", "off", ["a", "b"], "")
+        self.assertTrue(line.endswith("bench_disk_users=a,b bench_count=2 -- a b"), line)
 
 
 def main():

@@ -34,12 +34,15 @@
 #include <arch/lapic.h>
 #include <arch/percpu.h>
 #include <arch/trap.h>
+#include <boot.h>
 #include <clock.h>
+#include <lib/cmdline.h>
 #include <lib/fmt.h>
 #include <log.h>
 #include <mm.h>
 #include <panic.h>
 #include <smp.h>
+#include <string.h>
 
 typedef struct runqueue {
 	spinlock_t lock;
@@ -615,9 +618,35 @@ void sched_init_cpu(void)
 		trap_set_handler(VEC_IPI_RESCHED, sched_resched_ipi);
 }
 
+/*
+ * idle=poll on the command line: the idle loop spins (pause) with
+ * interrupts on instead of halting. It costs a host CPU per guest CPU and
+ * is there for measuring under QEMU's -icount, where the clock of a
+ * halted CPU runs in host time and a spinning one's counts instructions,
+ * which repeat from run to run (docs/performance.md).
+ */
+static bool sched_idle_polls(void)
+{
+	char value[8];
+
+	return cmdline_get(kernel_cmdline, "idle", value, sizeof(value)) == 0 &&
+	       strcmp(value, "poll") == 0;
+}
+
+/* Called with interrupts off; returns with them off, something to run or
+ * not (the caller looks again). */
+static void cpu_idle_poll(runqueue_t *rq)
+{
+	irq_enable();
+	while (!rq->need_resched && !*(volatile uint32_t *)&rq->queued)
+		cpu_relax();
+	irq_disable();
+}
+
 void cpu_idle_loop(void)
 {
 	cpu_t *c = cpu_current();
+	bool poll = sched_idle_polls();
 
 	for (;;) {
 		irq_disable();
@@ -625,7 +654,10 @@ void cpu_idle_loop(void)
 			schedule();
 			continue;
 		}
-		cpu_idle_wait();
+		if (poll)
+			cpu_idle_poll(rq_this());
+		else
+			cpu_idle_wait();
 		c->idle_wakeups++;
 	}
 }

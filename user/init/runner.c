@@ -4,11 +4,15 @@
  * it test names, `all` or `bench` (main.c).
  *
  * The programs run one at a time — fork, exec /bin/tests/NAME (or
- * /bin/bench/NAME), wait — while the supervisor keeps going: the wait is
+ * initfs:/bin/bench/NAME), wait — while the supervisor keeps going: the wait is
  * the supervisor's loop, so a daemon that dies under a test is restarted
  * and orphans are reaped meanwhile. The list comes from test_list.h and
  * bench_list.h, generated from the same make variables that build the
- * programs. Each test gets a verdict line, "init: TEST NAME passed" or
+ * programs. The benchmarks are exec'd from the initfs, in memory, as
+ * Linux's from its initramfs (tools/linux/init.c): starting one reads
+ * nothing from the disk, whose requests complete in host time, so under
+ * QEMU's -icount what they measure repeats (docs/performance.md); the
+ * file benchmarks still work on the root file system. Each test gets a verdict line, "init: TEST NAME passed" or
  * "failed (why)", and the run a total, "init: N passed, N failed"; a
  * name that is no test program fails. Benchmarks print their own
  * `name value unit` lines; init adds a verdict only for one that failed,
@@ -26,7 +30,7 @@
 #include <unistd.h>
 
 #define TEST_DIR  "/bin/tests/"
-#define BENCH_DIR "/bin/bench/"
+#define BENCH_DIR "initfs:/bin/bench/"
 
 #define RUNNER_NAME(name) name,
 static const char *const runner_tests[] = { TEST_LIST(RUNNER_NAME) };
