@@ -633,12 +633,16 @@ static bool sched_idle_polls(void)
 	       strcmp(value, "poll") == 0;
 }
 
-/* Called with interrupts off; returns with them off, something to run or
- * not (the caller looks again). */
-static void cpu_idle_poll(runqueue_t *rq)
+/* hlt's counterpart for idle=poll: called with interrupts off, spins with
+ * them on until the next timer tick or until there is something to run,
+ * and returns with them off (the caller looks again, as after hlt). */
+static void cpu_idle_poll(cpu_t *c, runqueue_t *rq)
 {
+	uint64_t ticks = c->timer_ticks;
+
 	irq_enable();
-	while (!rq->need_resched && !*(volatile uint32_t *)&rq->queued)
+	while (c->timer_ticks == ticks && !rq->need_resched &&
+	       !*(volatile uint32_t *)&rq->queued)
 		cpu_relax();
 	irq_disable();
 }
@@ -648,6 +652,8 @@ void cpu_idle_loop(void)
 	cpu_t *c = cpu_current();
 	bool poll = sched_idle_polls();
 
+	if (poll && c->id == 0)
+		klog("sched: idle=poll: idle CPUs spin instead of halting");
 	for (;;) {
 		irq_disable();
 		if (rq_this()->need_resched || rq_this()->queued) {
@@ -655,7 +661,7 @@ void cpu_idle_loop(void)
 			continue;
 		}
 		if (poll)
-			cpu_idle_poll(rq_this());
+			cpu_idle_poll(c, rq_this());
 		else
 			cpu_idle_wait();
 		c->idle_wakeups++;

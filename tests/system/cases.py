@@ -39,13 +39,16 @@ BOOT_LINES = [
 ]
 
 
-def selftest_case(firmware, smp):
+def selftest_case(firmware, smp, idle_poll=False):
+    """idle_poll: with idle=poll (the idle loops spin, processes.md)."""
     online = "1 CPU online" if smp == 1 else f"{smp} CPUs online"
+    poll = [r"sched: idle=poll: idle CPUs spin"] if idle_poll else []
     return Case(
-        name=f"selftest_{firmware}_{smp}cpu", firmware=firmware, smp=smp,
-        cmdline="selftest", expect_exit="pass",
-        expect=BOOT_LINES + [rf"smp: {online}", r"selftest: running",
-                             r"selftest: \d+ passed, 0 failed"],
+        name=f"selftest_{firmware}_{smp}cpu" + ("_idle_poll" if idle_poll else ""),
+        firmware=firmware, smp=smp,
+        cmdline="idle=poll selftest" if idle_poll else "selftest", expect_exit="pass",
+        expect=BOOT_LINES + [rf"smp: {online}"] + poll +
+        [r"selftest: running", r"selftest: \d+ passed, 0 failed"],
         forbid=[r"PANIC", r"ktest: FAIL", r"did not start"])
 
 
@@ -76,6 +79,7 @@ CASES = [
     selftest_case("bios", 4),
     selftest_case("uefi", 1),
     selftest_case("uefi", 4),
+    selftest_case("bios", 4, idle_poll=True),
     Case(name="boot_bios_idles", firmware="bios", smp=2,
          stop_at=r"kernel: boot complete",
          expect=BOOT_LINES + [r"smp: 2 CPUs online"]),
