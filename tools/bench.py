@@ -32,8 +32,8 @@ system and the file figures would mean something else).
 adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
 2^N ns per instruction executed, so with 0 every figure is a count of
 guest instructions; `auto` adapts the shift to real time. A fixed N also
-gets a fixed seed for RDRAND and a fixed date for the RTC (icount_apply),
-so that a figure that waits for no disk is identical from run to run. icount needs single-threaded TCG, so `thread=multi` in
+gets sleep=off, a fixed seed for RDRAND and a fixed date for the RTC
+(icount_apply), so that a figure that waits for no disk is identical from run to run. icount needs single-threaded TCG, so `thread=multi` in
 qemu_command's argv becomes `thread=single` (the CPUs then take turns on
 one host thread). It is off by default: shift=auto measured no steadier
 than plain TCG (docs/performance.md).
@@ -125,11 +125,11 @@ def bench_cpus(icount):
 
 # What else a fixed -icount shift needs to repeat exactly (docs/performance.md):
 # RDRAND's numbers come from a fixed seed; the real-time clock starts at a
-# fixed date and runs on the guest's clock. And no CPU may halt, since a
-# halted CPU's clock runs in host time: both systems' idle loops spin
-# (idle=poll on their command lines). Not sleep=off, which makes a halted
-# CPU's clock jump to its next timer: it does not repeat either (QEMU 7.2),
-# and a wait for the disk would then measure timer ticks.
+# fixed date and runs on the guest's clock; and a halted CPU's clock jumps
+# to its next timer (sleep=off) instead of running in host time while it
+# waits, which the firmware does before either kernel starts. After that
+# both systems' idle loops spin (idle=poll on their command lines), so
+# that a wait for the disk counts the instructions spun, not timer ticks.
 ICOUNT_REPEAT_OPTIONS = ["-seed", "1", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 
 
@@ -143,10 +143,10 @@ def icount_apply(cmd, accel, icount, how, who):
         sys.exit(f"{who}: qemu_command has no 'tcg,thread=multi' to make "
                  "single-threaded for -icount; use --icount off")
     cmd = [a.replace("tcg,thread=multi", "tcg,thread=single") for a in cmd]
-    cmd += ["-icount", f"shift={icount}"]
     if not icount_fixed(icount):
-        return cmd, how + ", -icount shift=auto"
-    return cmd + ICOUNT_REPEAT_OPTIONS, how + f", -icount shift={icount}, fixed seed and RTC"
+        return cmd + ["-icount", f"shift={icount}"], how + ", -icount shift=auto"
+    return (cmd + ["-icount", f"shift={icount},sleep=off"] + ICOUNT_REPEAT_OPTIONS,
+            how + f", -icount shift={icount},sleep=off, fixed seed and RTC")
 
 
 def vm_arguments_add(ap, timeout):

@@ -81,8 +81,11 @@ APPEND = "console=ttyS0 quiet panic=-1"
 # kernel (nokaslr: it mixes in more than RDRAND) or of processes
 # (norandmaps), and an idle loop that spins instead of halting (idle=poll:
 # the clock of a halted CPU runs in host time, and Linux idles for a moment
-# here and there, e.g. while a new process's parent waits).
-ICOUNT_APPEND = "nokaslr norandmaps idle=poll"
+# here and there, e.g. while a new process's parent waits). And no disk
+# request before the benchmarks (edd=off: the real-mode setup code would
+# read each disk's first sector through the BIOS to note its signature,
+# and a disk request completes in host time).
+ICOUNT_APPEND = "nokaslr norandmaps idle=poll edd=off"
 FATAL = re.compile(r"^init: (FATAL|BENCH) ")
 KERNEL_TROUBLE = re.compile(r"Kernel panic|BUG:|Oops")
 

@@ -195,7 +195,7 @@ class IcountOptions(unittest.TestCase):
         cmd, how = bench.icount_apply(list(self.CMD), "tcg", "0", "TCG", "t")
         self.assertIn("tcg,thread=single", cmd)
         self.assertNotIn("tcg,thread=multi", cmd)
-        self.assertEqual(cmd[cmd.index("-icount") + 1], "shift=0")
+        self.assertEqual(cmd[cmd.index("-icount") + 1], "shift=0,sleep=off")
         self.assertEqual(cmd[cmd.index("-seed") + 1], "1")
         self.assertTrue(cmd[cmd.index("-rtc") + 1].endswith(",clock=vm"))
         self.assertIn("shift=0", how)
@@ -217,6 +217,7 @@ class IcountOptions(unittest.TestCase):
         base, _ = linuxvm.kernel_append("/dev/sda1", "0", ["a"], "")
         self.assertIn("idle=poll", base.split())
         self.assertIn("nokaslr", base.split())
+        self.assertIn("edd=off", base.split())
         base, _ = linuxvm.kernel_append("/dev/sda1", "off", ["a"], "")
         self.assertNotIn("idle=poll", base.split())
 

@@ -115,6 +115,13 @@ void clock_init(void)
 	}
 	if (!tsc_hz)
 		panic("clock: no working HPET or ACPI PM timer to calibrate the TSC");
+	/* A whole number of kHz: the 50 ms window measures no finer than a
+	 * few hundred Hz anyway. Where the TSC runs at a round frequency
+	 * (under QEMU's -icount, exactly 1 GHz) the conversion below is then
+	 * exact, so the difference of two readings does not depend on where
+	 * they fall, and a figure measured under -icount repeats to the last
+	 * digit however long the boot took. */
+	tsc_hz = (tsc_hz + 500) / 1000 * 1000;
 	tsc_ns_mult = (1000000000ull << 32) / tsc_hz;
 	klog("clock: TSC %lu.%03lu MHz, calibrated on the %s", tsc_hz / 1000000,
 	     tsc_hz / 1000 % 1000, source);
