@@ -103,14 +103,29 @@ bench-linux: tools/linuxvm.py tools/linux/init.c
 # Tessera (make bench), then Linux in the same QEMU configuration (make
 # bench-linux), one after the other so neither slows the other, then one
 # table of both with ratios, build/bench/compare.csv and compare.png
-# (tools/benchcmp.py, docs/performance.md). A failed run still gets its
-# table from what it did produce; the status says it failed.
+# (tools/benchcmp.py, docs/performance.md). RUNS=N does that N times,
+# the two systems alternately so that the host's load falls on both
+# alike, keeps each run's results as results-runI.txt and
+# linux-results-runI.txt, and the table gives each figure's median and
+# spread. A failed run still gets its table from what it did produce; the
+# status says it failed.
+RUNS ?= 1
 .PHONY: bench-compare
 bench-compare:
-	@status=0; \
-	$(MAKE) --no-print-directory bench || status=1; \
-	$(MAKE) --no-print-directory bench-linux || status=1; \
-	$(PYTHON) tools/benchcmp.py --out $(BUILD)/bench || status=1; \
+	@status=0; runs='$(RUNS)'; tessera=; linux=; dir='$(BUILD)/bench'; \
+	case "$$runs" in ''|*[!0-9]*|0) echo "make: RUNS must be a number >= 1, not '$$runs'"; exit 2;; esac; \
+	for i in $$(seq 1 $$runs); do \
+		[ "$$runs" = 1 ] || echo "== bench-compare: run $$i of $$runs"; \
+		$(MAKE) --no-print-directory bench || status=1; \
+		$(MAKE) --no-print-directory bench-linux || status=1; \
+		[ "$$runs" = 1 ] && continue; \
+		mv "$$dir/results.txt" "$$dir/results-run$$i.txt" && \
+			tessera="$$tessera $$dir/results-run$$i.txt"; \
+		mv "$$dir/linux-results.txt" "$$dir/linux-results-run$$i.txt" && \
+			linux="$$linux $$dir/linux-results-run$$i.txt"; \
+	done; \
+	[ "$$runs" = 1 ] || set -- --tessera $$tessera --linux $$linux; \
+	$(PYTHON) tools/benchcmp.py --out "$$dir" "$$@" || status=1; \
 	exit $$status
 
 clean:

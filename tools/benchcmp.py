@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Tessera against Linux: one table from the two benchmark runs.
 
-  benchcmp.py --out DIR [--tessera FILE] [--linux FILE]
+  benchcmp.py --out DIR [--tessera FILE...] [--linux FILE...]
 
 `make bench-compare` runs this after `make bench` (tools/bench.py, Tessera
 in QEMU: DIR/results.txt) and `make bench-linux` (tools/linuxvm.py, Linux
@@ -19,6 +19,14 @@ three times as much. The table's `better` column says which, and the
 `verdict` column says who wins by how much, always as a factor >= 1.
 Times in different units are converted before dividing; any other unit
 mismatch, a missing figure or an n/a leaves the ratio empty.
+
+Several files per system (`make bench-compare RUNS=N` runs each system N
+times, alternately) are several runs: each figure is then the median of
+the runs' values (the middle one of an odd count, as written; the mean of
+the two middle ones of an even count), and two more columns give each
+system's spread, (largest - smallest) / median, in per cent: how far a
+figure can be trusted on this host. A run where a figure is n/a or
+missing does not count for it.
 
 Written: the table on standard output, DIR/compare.csv (the same columns
 plus the bar number) and DIR/compare.png, a bar chart of the ratios on a
@@ -42,6 +50,8 @@ LINE = re.compile(r"^(\w+) ([a-z_][a-z0-9_]*) (?:(n/a)|([0-9]+(?:\.[0-9]+)?) (\S
 TIME_NS = {"ns": 1, "us": 1e3, "µs": 1e3, "ms": 1e6, "s": 1e9}
 HIGHER_BETTER = {"MB/s"}
 COLUMNS = ["bar", "metric", "tessera", "linux", "unit", "ratio", "better", "verdict"]
+COLUMNS_RUNS = ["bar", "metric", "tessera", "tessera_spread", "linux", "linux_spread",
+                "unit", "ratio", "better", "verdict"]
 
 
 def parse(text, system):
@@ -57,6 +67,54 @@ def parse(text, system):
         if m and m.group(1) == system:
             figures[m.group(2)] = ("n/a", "") if m.group(3) else (m.group(4), m.group(5))
     return figures, notes
+
+
+def median(values):
+    """The median of value strings: the middle one of an odd count, as
+    written; the mean of the two middle ones of an even count, with as
+    many decimals as the most precise input."""
+    ordered = sorted(values, key=float)
+    n = len(ordered)
+    if n % 2:
+        return ordered[n // 2]
+    decimals = max(len(v.partition(".")[2]) for v in values)
+    return f"{(float(ordered[n // 2 - 1]) + float(ordered[n // 2])) / 2:.{decimals}f}"
+
+
+def combine(runs, what):
+    """One figures dict from several runs' (parse's), in first-seen order:
+    {name: (median, unit, spread)}, spread (max - min) / median as a
+    fraction (None for a median of 0); ("n/a", "", None) for a figure no
+    run has a value for. `what` names the runs in an error: one figure in
+    two units is one."""
+    seen = {}
+    for figures in runs:
+        for name, (value, unit) in figures.items():
+            seen.setdefault(name, [])
+            if value != "n/a":
+                seen[name].append((value, unit))
+    out = {}
+    for name, values in seen.items():
+        if not values:
+            out[name] = ("n/a", "", None)
+            continue
+        units = {u for _, u in values}
+        if len(units) > 1:
+            sys.exit(f"benchcmp.py: {what}: {name} in {' and '.join(sorted(units))}")
+        nums = [v for v, _ in values]
+        mid = median(nums)
+        spread = None
+        if float(mid):
+            spread = (max(map(float, nums)) - min(map(float, nums))) / float(mid)
+        out[name] = (mid, values[0][1], spread)
+    return out
+
+
+def fmt_spread(figure):
+    """'' for a single run's figure (no spread), else the spread in per cent."""
+    if not figure or len(figure) < 3 or figure[2] is None:
+        return ""
+    return "0%" if figure[2] == 0 else f"{100 * figure[2]:.2g}%"
 
 
 def better(unit):
@@ -109,18 +167,25 @@ def rows(tessera, linux):
         direction = better((t and t[1]) or (l and l[1]) or "")
         out.append({"bar": str(len(out) + 1), "metric": name,
                     "tessera": t[0] if t else "-", "linux": l[0] if l else "-",
+                    "tessera_spread": fmt_spread(t), "linux_spread": fmt_spread(l),
                     "unit": unit, "ratio": fmt_ratio(r), "better": direction,
                     "verdict": verdict(r, direction), "_ratio": r})
     return out
 
 
+def columns(rs):
+    """COLUMNS_RUNS when the figures come from several runs, else COLUMNS."""
+    return COLUMNS_RUNS if any(r["tessera_spread"] or r["linux_spread"] for r in rs) else COLUMNS
+
+
 def table(rs):
     head = {"bar": "#", "metric": "metric", "tessera": "Tessera", "linux": "Linux",
+            "tessera_spread": "spread", "linux_spread": "spread",
             "unit": "unit", "ratio": "Tessera/Linux", "better": "better",
             "verdict": "verdict"}
-    cols = COLUMNS
+    cols = columns(rs)
     widths = {c: max(len(r[c]) for r in rs + [head]) for c in cols}
-    right = {"bar", "tessera", "linux", "ratio"}
+    right = {"bar", "tessera", "linux", "ratio", "tessera_spread", "linux_spread"}
 
     def fmt(r):
         return "  ".join(f"{r[c]:>{widths[c]}}" if c in right else f"{r[c]:<{widths[c]}}"
@@ -134,9 +199,10 @@ def table(rs):
 def csv_text(rs):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
+    cols = columns(rs)
+    w.writerow(cols)
     for r in rs:
-        w.writerow([r[c] for c in COLUMNS])
+        w.writerow([r[c] for c in cols])
     return buf.getvalue()
 
 
@@ -157,15 +223,31 @@ def read(path, system):
     return figures, notes
 
 
+def read_runs(paths, system):
+    """(figures, notes) of one run's file, or of several combined; the notes
+    are the first file's, plus one saying how many runs there were."""
+    runs = [read(p, system) for p in paths]
+    if len(runs) == 1:
+        return runs[0]
+    notes = runs[0][1] + [f"{system}: {len(runs)} runs; each figure is their median, "
+                          "spread (largest - smallest) / median"]
+    return combine([f for f, _ in runs], system), notes
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True, help="directory of the results; outputs go there")
-    ap.add_argument("--tessera", help="Tessera's results (default OUT/results.txt)")
-    ap.add_argument("--linux", help="the Linux VM's results (default OUT/linux-results.txt)")
+    ap.add_argument("--tessera", nargs="+", metavar="FILE",
+                    help="Tessera's results, one file per run (default OUT/results.txt)")
+    ap.add_argument("--linux", nargs="+", metavar="FILE",
+                    help="the Linux VM's results, one file per run "
+                         "(default OUT/linux-results.txt)")
     args = ap.parse_args()
-    tessera, tnotes = read(args.tessera or os.path.join(args.out, "results.txt"), "tessera")
-    linux, lnotes = read(args.linux or os.path.join(args.out, "linux-results.txt"), "linux")
+    tessera, tnotes = read_runs(args.tessera or [os.path.join(args.out, "results.txt")],
+                                "tessera")
+    linux, lnotes = read_runs(args.linux or [os.path.join(args.out, "linux-results.txt")],
+                              "linux")
     rs = rows(tessera, linux)
     for note in [n for n in tnotes if not n.startswith("linux:")] + lnotes:
         print(f"# {note}")

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Host tests of tools/benchcmp.py and tools/pngchart.py on made-up
 results: parsing (only the named system's lines, n/a, notes), ratios and
-their direction per unit, the exact CSV, and the PNG taken apart again
+their direction per unit, several runs' medians and spreads, the exact CSV, and the PNG taken apart again
 (chunks and CRCs, the decompressed rows, the colour of known pixels).
 Also the virtual machines' options that make -icount figures repeat
 (tools/bench.py's icount_apply and tessera_cmdline, tools/linuxvm.py's
@@ -155,6 +155,44 @@ class Outputs(unittest.TestCase):
         self.assertEqual(img.get(4, 2), pngchart.WHITE)
 
 
+class Runs(unittest.TestCase):
+    RUNS = [{"a": ("10.0", "ns"), "b": ("n/a", ""), "c": ("4.0", "MB/s")},
+            {"a": ("12.0", "ns"), "b": ("n/a", ""), "c": ("5.0", "MB/s"), "d": ("1", "ns")},
+            {"a": ("11.0", "ns"), "b": ("n/a", ""), "c": ("n/a", "")}]
+
+    def test_median_odd_as_written_even_as_the_mean(self):
+        self.assertEqual(benchcmp.median(["3.10", "1", "2.5"]), "2.5")
+        self.assertEqual(benchcmp.median(["1.0", "2.25"]), "1.62")
+        self.assertEqual(benchcmp.median(["10", "7"]), "8")
+
+    def test_combine_medians_spreads_and_n_a(self):
+        c = benchcmp.combine(self.RUNS, "t")
+        self.assertEqual(list(c), ["a", "b", "c", "d"])
+        self.assertEqual(c["a"][:2], ("11.0", "ns"))
+        self.assertAlmostEqual(c["a"][2], 2 / 11)
+        self.assertEqual(c["b"], ("n/a", "", None))
+        self.assertEqual(c["c"][:2], ("4.5", "MB/s"))     # the n/a run does not count
+        self.assertAlmostEqual(c["c"][2], 1 / 4.5)
+        self.assertEqual(c["d"], ("1", "ns", 0.0))
+        with self.assertRaises(SystemExit):
+            benchcmp.combine([{"a": ("1", "ns")}, {"a": ("1", "us")}], "t")
+
+    def test_spread_columns_only_for_several_runs(self):
+        t = benchcmp.combine(self.RUNS, "t")
+        lx = benchcmp.combine([{"a": ("22.0", "ns"), "d": ("2", "ns")}] * 2, "l")
+        rs = benchcmp.rows(t, lx)
+        self.assertEqual(benchcmp.csv_text(rs), (
+            "bar,metric,tessera,tessera_spread,linux,linux_spread,unit,ratio,better,verdict\n"
+            "1,a,11.0,18%,22.0,0%,ns,0.5,lower,Tessera 2x better\n"
+            "2,b,n/a,,-,,,,,\n"
+            "3,c,4.5,22%,-,,MB/s,,higher,\n"
+            "4,d,1,0%,2,0%,ns,0.5,lower,Tessera 2x better\n"))
+        head = benchcmp.table(rs).splitlines()[0].split()
+        self.assertEqual(head[:6], ["#", "metric", "Tessera", "spread", "Linux", "spread"])
+        single = benchcmp.rows({"a": ("1", "ns")}, {"a": ("2", "ns")})
+        self.assertEqual(benchcmp.columns(single), benchcmp.COLUMNS)
+
+
 class CommandLine(unittest.TestCase):
     def test_end_to_end_and_missing_input(self):
         with tempfile.TemporaryDirectory() as d:
@@ -176,6 +214,14 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(f.read(), benchcmp.csv_text(self.rows()))
             with open(os.path.join(d, "compare.png"), "rb") as f:
                 self.assertEqual(f.read()[:8], b"\x89PNG\r\n\x1a\n")
+            runs = [os.path.join(d, "results.txt")] * 3
+            p = subprocess.run([sys.executable, script, "--out", d, "--tessera"] + runs +
+                               ["--linux", os.path.join(d, "linux-results.txt")],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("# tessera: 3 runs; each figure is their median", p.stdout)
+            with open(os.path.join(d, "compare.csv")) as f:
+                self.assertTrue(f.readline().startswith("bar,metric,tessera,tessera_spread,"))
 
     def rows(self):
         return benchcmp.rows(benchcmp.parse(TESSERA, "tessera")[0],
