@@ -111,10 +111,14 @@ def combine(runs, what):
 
 
 def fmt_spread(figure):
-    """'' for a single run's figure (no spread), else the spread in per cent."""
+    """'' for a single run's figure (no spread), else the spread in per cent:
+    exactly 0 (the runs agree to the last digit) kept apart from a little."""
     if not figure or len(figure) < 3 or figure[2] is None:
         return ""
-    return "0%" if figure[2] == 0 else f"{100 * figure[2]:.2g}%"
+    percent = 100 * figure[2]
+    if percent == 0:
+        return "0%"
+    return "<0.01%" if percent < 0.01 else f"{percent:.2g}%"
 
 
 def better(unit):

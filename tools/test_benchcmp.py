@@ -189,6 +189,9 @@ class Runs(unittest.TestCase):
             "4,d,1,0%,2,0%,ns,0.5,lower,Tessera 2x better\n"))
         head = benchcmp.table(rs).splitlines()[0].split()
         self.assertEqual(head[:6], ["#", "metric", "Tessera", "spread", "Linux", "spread"])
+        self.assertEqual(benchcmp.fmt_spread(("1", "ns", 0.00005)), "<0.01%")
+        self.assertEqual(benchcmp.fmt_spread(("1", "ns", 0.0012)), "0.12%")
+        self.assertEqual(benchcmp.fmt_spread(("1", "ns")), "")
         single = benchcmp.rows({"a": ("1", "ns")}, {"a": ("2", "ns")})
         self.assertEqual(benchcmp.columns(single), benchcmp.COLUMNS)
 

@@ -2,9 +2,9 @@
 /*
  * sync: write what the system holds in memory out to storage. Without
  * operands it calls sync(); with files it fsyncs each, opened for
- * reading. Today Tessera's files live in RAM (ramfsd) and libc's sync()
- * has nothing to write, so this succeeds at once; it is here for scripts
- * and for when there are disks.
+ * reading. libc's sync() fsyncs the root, which on a disk (ext2fsd)
+ * writes back the whole file system and returns when it is on the disk;
+ * on the RAM file system there is nothing to write.
  */
 #include "cmd.h"
 
@@ -18,8 +18,9 @@ static const char help[] =
 	"DESCRIPTION\n"
 	"    Without operands, asks the system to write every modified buffer to\n"
 	"    storage (sync()). With files, writes each file's data and metadata\n"
-	"    (fsync()). Tessera's file system is in memory, so there is nothing\n"
-	"    to write yet.\n\n"
+	"    (fsync()). On a disk the root's file system daemon writes back the\n"
+	"    whole file system either way, and sync returns when it is written;\n"
+	"    the RAM file system has nothing to write.\n\n"
 	"EXIT STATUS\n"
 	"    0, 1 if a file could not be opened or synced, 2 on a usage error.\n";
 
