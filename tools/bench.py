@@ -16,13 +16,15 @@ Tessera: the ISO boots through tools/qemu.py's qemu_command with --smp
 CPUs (BENCH_SMP in the environment, default 2: every benchmark pins
 itself to one CPU, pipe_pingpong_xcpu uses two; 1 with --icount, see
 bench_cpus), MEM and FIRMWARE from the environment, TCG unless ACCEL says otherwise, and the command line
-"test -- bench": init runs every /bin/bench program, prints
-`init: benchmarks done`, and its exit status becomes QEMU's. A figure
+"test -- bench NAME...": init runs those of its benchmarks
+(initfs:/bin/bench/NAME), in its own order (bench/bench.mk's), prints
+`init: benchmarks done`, and its exit status becomes QEMU's; a name it
+does not have fails the run. A figure
 belongs to the program after whose `init: running NAME` it appears.
 
 With --disk IMG a copy of IMG (the original is never written) is attached
 as a SATA disk on q35's AHCI controller (DISK_BUS=virtio for virtio-blk)
-and the command line becomes "root=tessera-root test -- bench": the root
+and the command line starts "root=tessera-root": the root
 file system, where the file benchmarks work, is then ext2 on that disk,
 and disk_read reads the disk itself. The run fails if the boot log does
 not show rootfs finding the partition (it would fall back on the RAM file
@@ -107,12 +109,13 @@ def icount_fixed(icount):
     return icount not in ("off", "auto")
 
 
-def tessera_cmdline(disk, icount):
-    """Under a fixed -icount shift the idle loop spins (idle=poll): a halted
-    CPU's clock would run in host time."""
+def tessera_cmdline(disk, icount, names):
+    """init runs the benchmarks `names` (`bench NAME...`). Under a fixed
+    -icount shift the idle loop spins (idle=poll): a halted CPU's clock
+    would run in host time."""
     words = [f"root={ROOT_LABEL}"] if disk else []
     words += ["idle=poll"] if icount_fixed(icount) else []
-    return " ".join(words + ["test -- bench"])
+    return " ".join(words + ["test -- bench"] + list(names))
 
 
 def bench_cpus(icount):
@@ -177,7 +180,7 @@ def run_tessera(iso, disk, names, timeout, icount, smp, log_path):
     mem, firmware = env.get("MEM", "512M"), env.get("FIRMWARE", "bios")
     bus = env.get("DISK_BUS", "ahci")
     how = f"{accel.upper()}, {cpus_text(smp)}, {mem}, {firmware.upper()}"
-    cmdline = tessera_cmdline(disk, icount)
+    cmdline = tessera_cmdline(disk, icount, names)
     with tempfile.TemporaryDirectory(prefix="tessera-bench-") as tmp:
         copy = None
         if disk:

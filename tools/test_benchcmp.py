@@ -259,10 +259,10 @@ class IcountOptions(unittest.TestCase):
             bench.icount_apply(["qemu"], "tcg", "0", "TCG", "t")
 
     def test_idle_loops_spin_only_under_a_fixed_shift(self):
-        self.assertEqual(bench.tessera_cmdline("disk.img", "0"),
-                         "root=tessera-root idle=poll test -- bench")
-        self.assertEqual(bench.tessera_cmdline(None, "off"), "test -- bench")
-        self.assertEqual(bench.tessera_cmdline(None, "auto"), "test -- bench")
+        self.assertEqual(bench.tessera_cmdline("disk.img", "0", ["a", "b"]),
+                         "root=tessera-root idle=poll test -- bench a b")
+        self.assertEqual(bench.tessera_cmdline(None, "off", ["a"]), "test -- bench a")
+        self.assertEqual(bench.tessera_cmdline(None, "auto", []), "test -- bench")
         base, _ = linuxvm.kernel_append("/dev/sda1", "0", ["a"], "")
         self.assertIn("idle=poll", base.split())
         self.assertIn("nokaslr", base.split())

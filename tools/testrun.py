@@ -25,6 +25,7 @@ import cases  # noqa: E402
 import console  # noqa: E402
 import test_vt  # noqa: E402
 import test_disk  # noqa: E402
+import test_icount  # noqa: E402
 
 SUMMARY = re.compile(r"^(?:\S+: )?(\d+) passed, (\d+) failed")
 
@@ -168,6 +169,10 @@ def run_system(iso, only, tally, disk=None):
         for bus in ("ahci", "virtio"):
             if not only or any(n.startswith(f"disk_{bus}/") for n in only):
                 test_disk.run(iso, disk, logdir, tally.record, bus)
+    # make bench ICOUNT=0 repeats (tests/system/test_icount.py): two boots
+    # with the root on the disk, the same figures to the last digit.
+    if disk and (not only or any(n.startswith("icount/") for n in only)):
+        test_icount.run(iso, disk, logdir, tally.record)
 
 
 def main():

@@ -72,4 +72,4 @@ int init_shutdown(init_sup_t *s, init_request_t req);
 /* runner.c: the test programs (all when names is empty), or the
  * benchmarks; 0 iff every one passed. */
 int init_run_tests(init_sup_t *s, int count, char **names);
-int init_run_benches(init_sup_t *s);
+int init_run_benches(init_sup_t *s, int count, char **names);

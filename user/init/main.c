@@ -6,7 +6,7 @@
  *
  *   (none)              the normal system: services and terminals, for
  *                       ever, until poweroff, reboot or halt
- *   bench               the benchmarks, then exit
+ *   bench [NAMES]       every benchmark, or those named, then exit
  *   all | tests [NAMES] every test program, or those named, then exit
  *   NAMES               the test programs named (test_fds ...), then exit
  *
@@ -132,7 +132,7 @@ static int init_forever(init_sup_t *s)
 
 static void init_usage(void)
 {
-	fprintf(stderr, "usage: init [-f CONFIG] [bench | all | tests [NAME...] | NAME...]\n");
+	fprintf(stderr, "usage: init [-f CONFIG] [bench [NAME...] | all | tests [NAME...] | NAME...]\n");
 	exit(2);
 }
 
@@ -153,7 +153,8 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (argc > 0)
 		mode = strcmp(argv[0], "bench") == 0 ? INIT_MODE_BENCH : INIT_MODE_TEST;
-	if (argc > 0 && (strcmp(argv[0], "all") == 0 || strcmp(argv[0], "tests") == 0)) {
+	if (argc > 0 && (strcmp(argv[0], "all") == 0 || strcmp(argv[0], "tests") == 0 ||
+			 mode == INIT_MODE_BENCH)) {
 		argc--;
 		argv++;
 	}
@@ -171,7 +172,7 @@ int main(int argc, char **argv)
 		return init_forever(&sup);
 	init_boot(&sup);
 	if (init_sup_request() == INIT_REQ_NONE)
-		status = mode == INIT_MODE_BENCH ? init_run_benches(&sup) :
+		status = mode == INIT_MODE_BENCH ? init_run_benches(&sup, argc, argv) :
 						   init_run_tests(&sup, argc, argv);
 	else
 		status = 1;

@@ -100,10 +100,10 @@ static bool runner_run(init_sup_t *s, const char *dir, const char *name, char *w
 	return false;
 }
 
-static bool runner_is_test(const char *name)
+static bool runner_listed(const char *const *list, size_t count, const char *name)
 {
-	for (size_t i = 0; i < RUNNER_COUNT(runner_tests); i++)
-		if (strcmp(runner_tests[i], name) == 0)
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(list[i], name) == 0)
 			return true;
 	return false;
 }
@@ -136,7 +136,7 @@ int init_run_tests(init_sup_t *s, int count, char **names)
 	char why[64];
 
 	for (int i = 0; i < count; i++)
-		if (!runner_is_test(names[i]))
+		if (!runner_listed(runner_tests, RUNNER_COUNT(runner_tests), names[i]))
 			runner_verdict(names[i], false, "no such test program", &passed, &failed);
 	for (size_t i = 0; i < RUNNER_COUNT(runner_tests); i++) {
 		if (!runner_selected(runner_tests[i], count, names))
@@ -165,10 +165,16 @@ static void runner_tick_align(void)
 	nanosleep(&one_ns, NULL);
 }
 
-int init_run_benches(init_sup_t *s)
+int init_run_benches(init_sup_t *s, int count, char **names)
 {
 	bool ok = true;
 	char why[64];
+
+	for (int i = 0; i < count; i++)
+		if (!runner_listed(runner_benches, RUNNER_COUNT(runner_benches), names[i])) {
+			printf("init: BENCH %s failed (no such benchmark)\n", names[i]);
+			ok = false;
+		}
 
 	/* What the boot left to write back (ext2fsd writes back 5 s after a
 	 * change) goes out now, not in the middle of a benchmark: a disk
@@ -176,6 +182,8 @@ int init_run_benches(init_sup_t *s)
 	 * around it would not repeat. */
 	sync();
 	for (size_t i = 0; i < RUNNER_COUNT(runner_benches); i++) {
+		if (!runner_selected(runner_benches[i], count, names))
+			continue;
 		if (init_sup_request() != INIT_REQ_NONE)
 			break;
 		runner_tick_align();
