@@ -79,15 +79,11 @@ def main():
     ap.add_argument("--iso", required=True)
     ap.add_argument("--disk", required=True)
     args = ap.parse_args()
-    failed = []
-
-    def record(name, ok, why):
-        print(f"{'PASS' if ok else 'FAIL'} {name}{'' if ok else ': ' + why}", flush=True)
-        if not ok:
-            failed.append(name)
-
-    run(args.iso, args.disk, os.path.join(os.path.dirname(args.iso), "test-logs"), record)
-    sys.exit(1 if failed else 0)
+    import testrun      # here: testrun imports this file
+    tally = testrun.Tally()
+    run(args.iso, args.disk, os.path.join(os.path.dirname(args.iso), "test-logs"), tally.record)
+    print(f"{tally.passed} passed, {tally.failed} failed")
+    sys.exit(1 if tally.failed else 0)
 
 
 if __name__ == "__main__":
