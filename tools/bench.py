@@ -293,6 +293,14 @@ def table(rows_wanted, tessera, linux, tessera_how):
                      [fmt(r) for r in rows])
 
 
+def results_header(started, how, disk, icount, cpu, kernel):
+    """The `#` lines that open results.txt: when, and how each side ran."""
+    return [f"# {started:%Y-%m-%d %H:%M %Z}, tools/bench.py",
+            f"# tessera: QEMU {how}, command line '{tessera_cmdline(disk, icount, [])} NAME...'",
+            f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}",
+            "# a figure `n/a` does not exist on that system"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -312,10 +320,7 @@ def main():
     cpu, kernel = host_cpu(), platform.release()
     rows = figures(args.names, tessera, linux)
 
-    header = [f"# {started:%Y-%m-%d %H:%M %Z}, tools/bench.py",
-              f"# tessera: QEMU {how}, command line '{tessera_cmdline(args.disk, args.icount)}'",
-              f"# linux: the host, natively (not in the VM): {cpu}, Linux {kernel}",
-              "# a figure `n/a` does not exist on that system"]
+    header = results_header(started, how, args.disk, args.icount, cpu, kernel)
     with open(os.path.join(args.out, "results.txt"), "w") as f:
         f.write("\n".join(header) + "\n")
         for system, results in (("tessera", tessera), ("linux", linux)):

@@ -270,6 +270,16 @@ class IcountOptions(unittest.TestCase):
         base, _ = linuxvm.kernel_append("/dev/sda1", "off", ["a"], "")
         self.assertNotIn("idle=poll", base.split())
 
+    def test_results_header_says_how_it_ran(self):
+        import datetime
+        when = datetime.datetime(2026, 11, 24, 23, 5, tzinfo=datetime.timezone.utc)
+        lines = bench.results_header(when, "TCG, 1 CPU", "disk.img", "0", "cpu", "6.1")
+        self.assertEqual(lines[0], "# 2026-11-24 23:05 UTC, tools/bench.py")
+        self.assertEqual(lines[1], "# tessera: QEMU TCG, 1 CPU, command line "
+                                   "'root=tessera-root idle=poll test -- bench NAME...'")
+        self.assertTrue(all(line.startswith("# ") for line in lines))
+        self.assertEqual(benchcmp.parse("\n".join(lines), "tessera"), ({}, [l[2:] for l in lines]))
+
     def test_linux_runs_the_disk_users_last_and_counts_the_names(self):
         _, line = linuxvm.kernel_append("/dev/vda1", "off", ["disk_read", "a", "file_rw", "b"],
                                         "file_rw,disk_read nonexistent")
