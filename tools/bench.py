@@ -15,12 +15,12 @@ on Linux): the table says n/a and it is not a failure.
 Tessera: the ISO boots through tools/qemu.py's qemu_command with --smp
 CPUs (BENCH_SMP in the environment, default 2: every benchmark pins
 itself to one CPU, pipe_pingpong_xcpu uses two; 1 with --icount, see
-bench_cpus), MEM and FIRMWARE from the environment, TCG unless ACCEL says otherwise, and the command line
-"test -- bench NAME...": init runs those of its benchmarks
-(initfs:/bin/bench/NAME), in its own order (bench/bench.mk's), prints
-`init: benchmarks done`, and its exit status becomes QEMU's; a name it
-does not have fails the run. A figure
-belongs to the program after whose `init: running NAME` it appears.
+bench_cpus), MEM and FIRMWARE from the environment, TCG unless ACCEL
+says otherwise, and the command line "test -- bench NAME...": init runs
+those of its benchmarks (initfs:/bin/bench/NAME), in its own order
+(bench/bench.mk's), prints `init: benchmarks done`, and its exit status
+becomes QEMU's; a name it does not have fails the run. A figure belongs
+to the program after whose `init: running NAME` it appears.
 
 With --disk IMG a copy of IMG (the original is never written) is attached
 as a SATA disk on q35's AHCI controller (DISK_BUS=virtio for virtio-blk)
@@ -35,7 +35,8 @@ adds QEMU's `-icount shift=N` under TCG: the guest clock then advances
 2^N ns per instruction executed, so with 0 every figure is a count of
 guest instructions; `auto` adapts the shift to real time. A fixed N also
 gets sleep=off, a fixed seed for RDRAND and a fixed date for the RTC
-(icount_apply), so that a figure that waits for no disk is identical from run to run. icount needs single-threaded TCG, so `thread=multi` in
+(icount_apply), so that a figure that waits for no disk is identical
+from run to run. icount needs single-threaded TCG, so `thread=multi` in
 qemu_command's argv becomes `thread=single` (the CPUs then take turns on
 one host thread). It is off by default: shift=auto measured no steadier
 than plain TCG (docs/performance.md).

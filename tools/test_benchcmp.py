@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: MIT
 """Host tests of tools/benchcmp.py and tools/pngchart.py on made-up
 results: parsing (only the named system's lines, n/a, notes), ratios and
-their direction per unit, several runs' medians and spreads, the exact CSV, and the PNG taken apart again
-(chunks and CRCs, the decompressed rows, the colour of known pixels).
-Also the virtual machines' options that make -icount figures repeat
-(tools/bench.py's icount_apply and tessera_cmdline, tools/linuxvm.py's
-kernel_append): built, not booted.
+their direction per unit, several runs' medians and spreads, the exact
+CSV, and the PNG taken apart again (chunks and CRCs, the decompressed
+rows, the colour of known pixels). Also the virtual machines' options
+that make -icount figures repeat (tools/bench.py's icount_apply and
+tessera_cmdline, tools/linuxvm.py's kernel_append): built, not booted;
+and bench.py's results header.
 A second or so: python3 tools/test_benchcmp.py; `make test` runs it (as
 build/host/tests/benchcmp) and reads the last line, "benchcmp: N passed,
 N failed".
