@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: MIT
 /*
  * Test and benchmark runs: init's job when the kernel command line gives
- * it test names, `all` or `bench` (main.c).
+ * it test names, `all`, or `bench` with or without names (main.c).
  *
  * The programs run one at a time — fork, exec /bin/tests/NAME (or
- * initfs:/bin/bench/NAME), wait — while the supervisor keeps going: the wait is
- * the supervisor's loop, so a daemon that dies under a test is restarted
- * and orphans are reaped meanwhile. The list comes from test_list.h and
- * bench_list.h, generated from the same make variables that build the
- * programs. The benchmarks are exec'd from the initfs, in memory, as
- * Linux's from its initramfs (tools/linux/init.c): starting one reads
- * nothing from the disk, whose requests complete in host time, so under
- * QEMU's -icount what they measure repeats (docs/performance.md); the
- * file benchmarks still work on the root file system. Each test gets a verdict line, "init: TEST NAME passed" or
- * "failed (why)", and the run a total, "init: N passed, N failed"; a
- * name that is no test program fails. Benchmarks print their own
- * `name value unit` lines; init adds a verdict only for one that failed,
- * then "init: benchmarks done". The result is 0 iff everything passed:
- * in test mode the kernel turns pid 1's exit status into QEMU's.
+ * initfs:/bin/bench/NAME), wait — while the supervisor keeps going: the
+ * wait is the supervisor's loop, so a daemon that dies under a test is
+ * restarted and orphans are reaped meanwhile. The lists come from
+ * test_list.h and bench_list.h, generated from the same make variables
+ * that build the programs; named ones run in that order.
+ *
+ * Benchmarks are set up so that under QEMU's -icount what they measure
+ * repeats (docs/performance.md): they are exec'd from the initfs, in
+ * memory, as Linux's from its initramfs (tools/linux/init.c), so starting
+ * one reads nothing from the disk, whose requests complete in host time;
+ * a sync() before the first writes back what the boot changed; and each
+ * starts on a clock tick. The file benchmarks still work on the root.
+ *
+ * Each test gets a verdict line, "init: TEST NAME passed" or "failed
+ * (why)", and the run a total, "init: N passed, N failed"; a name that is
+ * no test program fails. Benchmarks print their own `name value unit`
+ * lines; init adds a verdict only for one that failed (or a name it does
+ * not have), then "init: benchmarks done". The result is 0 iff everything
+ * passed: in test mode the kernel turns pid 1's exit status into QEMU's.
  */
 #include "init.h"
 
